@@ -1,0 +1,6 @@
+package dev.martello.dsl;
+
+/** What a failing check does: {@code ERROR} blocks the publish of the new version, {@code WARN} only reports. */
+public enum Severity {
+    WARN, ERROR
+}
