@@ -1,0 +1,29 @@
+package dev.martello.core.workspace;
+
+import dev.martello.core.graph.AssetGraph;
+import dev.martello.core.graph.LoadedGraph;
+import dev.martello.dsl.Problem;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A loaded workspace: its folder, its configuration and its validated graph (with any problems). */
+public record Workspace(Path dir, WorkspaceConfig config, LoadedGraph loaded) {
+
+    public String name() {
+        return config.name();
+    }
+
+    public AssetGraph graph() {
+        return loaded.graph();
+    }
+
+    public List<Problem> problems() {
+        return loaded.problems();
+    }
+
+    /** The data directory, where the embedded warehouse and metadata files live. */
+    public Path dataDir() {
+        return dir.resolve(config.dataDir()).normalize();
+    }
+}

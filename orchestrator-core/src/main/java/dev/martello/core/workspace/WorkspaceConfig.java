@@ -1,0 +1,57 @@
+package dev.martello.core.workspace;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/**
+ * The contents of a {@code workspace.yaml}: which marts to load, the warehouse, the metadata store and the data
+ * directory. Paths are relative to the workspace folder (data files: to {@code dataDir}).
+ */
+public record WorkspaceConfig(
+    @JsonProperty(required = true) String name,
+    String description,
+    @JsonProperty(required = true) MartsConfig marts,
+    String dataDir,
+    WarehouseConfig warehouse,
+    MetadataConfig metadata) {
+
+    public WorkspaceConfig {
+        description = description == null ? "" : description;
+        dataDir = dataDir == null ? "data" : dataDir;
+        warehouse = warehouse == null ? new WarehouseConfig(WarehouseConfig.Type.DUCKDB, null, null, null, null) : warehouse;
+        metadata = metadata == null ? new MetadataConfig(MetadataConfig.Type.H2, null, null, null, null) : metadata;
+    }
+
+    /**
+     * Where the mart classes come from: extra classpath entries (folders or jars) and the class names; with no
+     * class names, every {@code MartDefinition} registered for {@link java.util.ServiceLoader} is loaded.
+     */
+    public record MartsConfig(List<String> classpath, List<String> classes) {
+        public MartsConfig {
+            classpath = classpath == null ? List.of() : List.copyOf(classpath);
+            classes = classes == null ? List.of() : List.copyOf(classes);
+        }
+    }
+
+    /** The SQL warehouse assets are materialized in; credentials come from the environment variable named. */
+    public record WarehouseConfig(Type type, String path, String url, String user, String passwordEnv) {
+        public enum Type { DUCKDB, H2, POSTGRES, SNOWFLAKE }
+
+        public WarehouseConfig {
+            type = type == null ? Type.DUCKDB : type;
+            path = path == null && type == Type.DUCKDB ? "warehouse.duckdb" : path;
+            path = path == null && type == Type.H2 ? "warehouse" : path;
+        }
+    }
+
+    /** Where runs, events and schedules are stored; credentials come from the environment variable named. */
+    public record MetadataConfig(Type type, String path, String url, String user, String passwordEnv) {
+        public enum Type { H2, POSTGRES }
+
+        public MetadataConfig {
+            type = type == null ? Type.H2 : type;
+            path = path == null && type == Type.H2 ? "metadata" : path;
+        }
+    }
+}
