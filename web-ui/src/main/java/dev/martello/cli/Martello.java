@@ -1,0 +1,29 @@
+package dev.martello.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code martello} command: validate, list and show the lineage of a workspace's marts. */
+@Command(name = "martello", mixinStandardHelpOptions = true, version = "martello 0.1.0",
+    description = "Asset orchestrator for the JVM: marts as software-defined assets.",
+    subcommands = {ValidateCommand.class, ListCommand.class, LineageCommand.class, CommandLine.HelpCommand.class})
+public final class Martello implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for tests to run with their own writers. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Martello())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler(new ErrorHandler());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
