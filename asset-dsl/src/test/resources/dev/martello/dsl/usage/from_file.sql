@@ -1,0 +1,4 @@
+-- a resource beside the test class
+select *
+from {{ ref('other') }}
+where ts >= {{ partition_start }}
