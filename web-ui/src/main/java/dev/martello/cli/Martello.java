@@ -12,7 +12,16 @@ public final class Martello implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(run(args));
+    }
+
+    /** Runs a command and flushes its writers: picocli's auto-flush only fires on println, not on print. */
+    static int run(String... args) {
+        CommandLine cmd = commandLine();
+        int code = cmd.execute(args);
+        cmd.getOut().flush();
+        cmd.getErr().flush();
+        return code;
     }
 
     /** The configured command line, for tests to run with their own writers. */

@@ -152,6 +152,20 @@ class CliTest {
     }
 
     @Test
+    void outputWrittenWithPrintReachesTheRealStandardOutput() {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, false, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(Martello.run("lineage", "-w", workspace("valid"), "-f", "mermaid")).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("flowchart LR\n")
+            .endsWith("commerce_orders --> core_gmv_daily\n");
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         Result r = run("lineage", "-w", workspace("valid"), "-f", "svg");
         assertThat(r.exit()).isEqualTo(2);
