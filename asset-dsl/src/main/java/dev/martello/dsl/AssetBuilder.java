@@ -356,6 +356,13 @@ public final class AssetBuilder {
             problem("invalid-column", "Asset '" + key + "' has partition column '" + partitionColumn
                 + "', which is not a plain identifier.", "Name the column the partition is identified by.");
         }
+        Set<String> checkNames = new HashSet<>();
+        for (Check c : checks) {
+            if (!checkNames.add(c.name())) {
+                problem("duplicate-check", "Asset '" + key + "' has two checks named '" + c.name() + "'.",
+                    "Drop the repeated check, or give a custom SQL check another name.");
+            }
+        }
         if (!columns.isEmpty()) {
             Set<String> names = new HashSet<>();
             columns.forEach(c -> names.add(c.name()));

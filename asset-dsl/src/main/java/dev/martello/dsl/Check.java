@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A data-quality check run on the new version of an asset; {@link Severity#ERROR} checks block the publish.
  *
- * <p>{@code .check(Check.rowCount(1, null))}, {@code .column("status", VARCHAR, c -> c.acceptedValues("paid", "open"))}
+ * <p>{@code .check(Check.rowCount(1L, null))}, {@code .column("status", VARCHAR, c -> c.acceptedValues("paid", "open"))}
  */
 public sealed interface Check {
 

@@ -103,7 +103,15 @@ public final class MartBuilder {
             return this;
         }
         AssetBuilder b = new AssetBuilder(key, at, definingClass, problems);
-        AssetBuilder.ComputeStep step = definition.apply(b);
+        AssetBuilder.ComputeStep step;
+        try {
+            step = definition.apply(b);
+        } catch (RuntimeException e) {
+            // e.g. ZoneId.of("Bad/Zone") inside AutomationPolicy.onCron(…): report it against this asset.
+            b.problem("invalid-declaration", "Asset '" + key + "' could not be declared: " + e.getClass().getSimpleName()
+                + ": " + e.getMessage() + ".", "Fix the value passed in its declaration.");
+            return this;
+        }
         if (step == null) {
             b.problem("missing-compute", "Asset '" + key + "' has no compute.",
                 "End its definition with .sql(…), .sqlFile(…) or .compute(…).");

@@ -93,7 +93,11 @@ class DeclarationTest {
             .asset("partitioned_table", a -> a.partitionedBy("us", "eu").sql("select 1"))
             .asset("cols", a -> a.column("id", SqlType.BIGINT).column("id", SqlType.BIGINT)
                 .check(Check.notNull("missing")).sql("select 1 as id"))
-            .asset("nosql", a -> a.sqlFile("nowhere.sql")));
+            .asset("nosql", a -> a.sqlFile("nowhere.sql"))
+            .asset("bad_zone", a -> a.automation(dev.martello.dsl.AutomationPolicy.onCron("0 6 * * *", "Bad/Zone"))
+                .sql("select 1"))
+            .asset("twice", a -> a.column("id", SqlType.BIGINT, c -> c.unique()).check(Check.unique("id"))
+                .sql("select 1 as id")));
         assertThat(found).containsExactly(
             "mart 'core' | Mart 'core' has an invalid owner 'nobody' is neither a team nor an e-mail address: write"
                 + " 'team:name' (lower case, digits, '-', '_', '.') or 'someone@example.com'. ",
@@ -110,13 +114,17 @@ class DeclarationTest {
             "core/nosql | Asset 'core/nosql' reads SQL file 'nowhere.sql', which is not on the classpath at"
                 + " /dev/martello/dsl/usage/nowhere.sql. Put the file in"
                 + " src/main/resources/dev/martello/dsl/usage/nowhere.sql.",
+            "core/bad_zone | Asset 'core/bad_zone' could not be declared: ZoneRulesException: Unknown time-zone ID:"
+                + " Bad/Zone. Fix the value passed in its declaration.",
             "core/late | Asset 'core/late' is incremental but has no partitions. Add .partitionedDaily(…),"
                 + " .partitionedHourly(…) or .partitionedBy(…), or make it a table.",
             "core/partitioned_table | Asset 'core/partitioned_table' is partitioned but materialized as table; each"
                 + " partition run would rebuild the whole table. Add .incremental(\"<partition column>\") so each run"
                 + " replaces one partition.",
             "core/cols | Asset 'core/cols' checks column 'missing', which its contract does not declare (declared:"
-                + " id). Declare the column with .column(\"missing\", …) or fix the check.");
+                + " id). Declare the column with .column(\"missing\", …) or fix the check.",
+            "core/twice | Asset 'core/twice' has two checks named 'unique_id'. Drop the repeated check, or give a"
+                + " custom SQL check another name.");
     }
 
     @Test
