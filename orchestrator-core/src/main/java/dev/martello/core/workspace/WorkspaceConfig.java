@@ -14,7 +14,8 @@ public record WorkspaceConfig(
     @JsonProperty(required = true) MartsConfig marts,
     String dataDir,
     WarehouseConfig warehouse,
-    MetadataConfig metadata) {
+    MetadataConfig metadata,
+    SeedConfig seed) {
 
     public WorkspaceConfig {
         description = description == null ? "" : description;
@@ -31,6 +32,16 @@ public record WorkspaceConfig(
         public MartsConfig {
             classpath = classpath == null ? List.of() : List.copyOf(classpath);
             classes = classes == null ? List.of() : List.copyOf(classes);
+        }
+    }
+
+    /**
+     * Generated source data for demos and tests: a {@code SourceSeed} class on the marts' classpath and a scale
+     * (1 ≈ one million events).
+     */
+    public record SeedConfig(@JsonProperty(value = "class", required = true) String className, Double scale) {
+        public SeedConfig {
+            scale = scale == null ? 1.0 : scale;
         }
     }
 
