@@ -1,0 +1,40 @@
+package dev.martello.core.warehouse;
+
+import java.util.AbstractMap.SimpleEntry;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Lookups in {@code information_schema}, standard on every backend. These queries never fail, so they are safe
+ * inside a transaction; DuckDB answers them slowly, so its hot path avoids them (see {@link DuckDbDialect}).
+ */
+final class Catalog {
+    private Catalog() {
+    }
+
+    /** What {@code schema.name} is, if anything. */
+    static Optional<RelationKind> kindOf(Session session, String schema, String name) {
+        return session.rows("select table_type from information_schema.tables"
+                + " where table_schema = ? and table_name = ?", List.of(schema, name),
+            row -> RelationKind.of(row.getString(1))).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    /** The asset's versions by name. A {@code like} alone, not or-ed with anything: H2 then scans only the schema. */
+    static Map<String, RelationKind> versions(Session session, VersionNames names) {
+        return session.rows("select table_name, table_type from information_schema.tables"
+                    + " where table_schema = ? and table_name like ? escape '!'",
+                List.of(names.schema(), names.likeVersions()),
+                row -> new SimpleEntry<>(row.getString(1), RelationKind.of(row.getString(2))))
+            .stream().filter(e -> e.getValue() != null && names.isVersion(e.getKey()))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    static Optional<String> viewDefinition(Session session, String schema, String view) {
+        return session.rows("select view_definition from information_schema.views"
+                + " where table_schema = ? and table_name = ?", List.of(schema, view), row -> row.getString(1))
+            .stream().filter(Objects::nonNull).findFirst();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.martello.core.warehouse;
+
+import dev.martello.dsl.Asset;
+import dev.martello.dsl.Check;
+import dev.martello.dsl.PartitionWindow;
+import dev.martello.dsl.SqlTemplate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs an asset's checks on a version being built: one query each counts the failing rows, and a second one, only
+ * when some fail, fetches a sample for the message. Accepted values are bound as parameters, never spliced in.
+ */
+final class CheckRunner {
+    private final Session session;
+    private final SqlRenderer renderer;
+
+    CheckRunner(Session session, SqlRenderer renderer) {
+        this.session = session;
+        this.renderer = renderer;
+    }
+
+    /** Throws {@link VersionRejectedException} when any result blocks; otherwise returns them all. */
+    static List<CheckResult> enforce(Asset asset, List<CheckResult> results) {
+        if (results.stream().anyMatch(CheckResult::blocks)) {
+            throw VersionRejectedException.checks(asset.key(), results);
+        }
+        return results;
+    }
+
+    /** @param relation the quoted name of the version; {@code {{ this }}} in custom checks */
+    List<CheckResult> run(Asset asset, String relation, PartitionWindow partition, LongSupplier rowCount) {
+        List<CheckResult> out = new ArrayList<>();
+        for (Check check : asset.checks()) {
+            out.add(switch (check) {
+                case Check.NotNull c -> notNull(c, relation);
+                case Check.Unique c -> unique(c, relation);
+                case Check.AcceptedValues c -> acceptedValues(c, relation);
+                case Check.RowCount c -> rowCount(c, rowCount.getAsLong());
+                case Check.CustomSql c -> custom(c, asset, relation, partition);
+            });
+        }
+        return out;
+    }
+
+    private CheckResult notNull(Check.NotNull c, String relation) {
+        long failing = session.count("select count(*) from " + relation + " where " + q(c.column()) + " is null",
+            List.of());
+        return result(c, failing, failing == 0 ? "no row has a null '" + c.column() + "'."
+            : rows(failing) + " a null '" + c.column() + "'.");
+    }
+
+    private CheckResult unique(Check.Unique c, String relation) {
+        String keys = c.columns().stream().map(this::q).collect(Collectors.joining(", "));
+        String duplicates = "select " + keys + " from " + relation + " group by " + keys + " having count(*) > 1";
+        long failing = session.count("select cast(coalesce(sum(n), 0) as bigint) from (select count(*) as n from "
+            + relation + " group by " + keys + " having count(*) > 1) d", List.of());
+        String what = "(" + String.join(", ", c.columns()) + ")";
+        return result(c, failing, failing == 0 ? "every " + what + " is unique."
+            : rows(failing) + " a " + what + " that another row has too, e.g. "
+                + String.join("; ", session.sample(duplicates, List.of())) + ".");
+    }
+
+    private CheckResult acceptedValues(Check.AcceptedValues c, String relation) {
+        String column = q(c.column());
+        String outside = " from " + relation + " where " + column + " is not null"
+            + (c.values().isEmpty() ? "" : " and cast(" + column + " as varchar) not in ("
+                + String.join(", ", Collections.nCopies(c.values().size(), "?")) + ")");
+        long failing = session.count("select count(*)" + outside, c.values());
+        String accepted = "[" + String.join(", ", c.values()) + "]";
+        return result(c, failing, failing == 0 ? "every '" + c.column() + "' is in " + accepted + "."
+            : rows(failing) + " a '" + c.column() + "' outside " + accepted + ", e.g. "
+                + String.join("; ", session.sample("select distinct cast(" + column + " as varchar)" + outside,
+                    c.values())) + ".");
+    }
+
+    private CheckResult rowCount(Check.RowCount c, long rows) {
+        boolean tooFew = c.min() != null && rows < c.min();
+        boolean tooMany = c.max() != null && rows > c.max();
+        String expected = c.min() != null && c.max() != null ? "between " + c.min() + " and " + c.max()
+            : c.min() != null ? "at least " + c.min() : c.max() != null ? "at most " + c.max() : "any number";
+        return new CheckResult(c.name(), c.severity(), !tooFew && !tooMany, 0,
+            plural(rows, "row") + "; expected " + expected + ".");
+    }
+
+    private CheckResult custom(Check.CustomSql c, Asset asset, String relation, PartitionWindow partition) {
+        String sql = renderer.render(SqlTemplate.parse(c.sql(), asset.key().mart()), asset.key(), relation, partition)
+            .strip().replaceAll(";+$", "");
+        long failing = session.count("select count(*) from (" + sql + ") failing", List.of());
+        return result(c, failing, failing == 0 ? "the query returned no rows."
+            : "the query returned " + plural(failing, "row") + ", e.g. "
+                + String.join("; ", session.sample("select * from (" + sql + ") failing", List.of())) + ".");
+    }
+
+    private CheckResult result(Check c, long failing, String message) {
+        return new CheckResult(c.name(), c.severity(), failing == 0, failing, message);
+    }
+
+    private String q(String column) {
+        return session.dialect().quote(column);
+    }
+
+    private static String rows(long n) {
+        return plural(n, "row") + (n == 1 ? " has" : " have");
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

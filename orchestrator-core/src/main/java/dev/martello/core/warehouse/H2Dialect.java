@@ -1,0 +1,51 @@
+package dev.martello.core.warehouse;
+
+import java.sql.SQLException;
+
+/**
+ * H2. Every DDL statement commits implicitly, so a publish must be a single statement: the public name is a view over
+ * versioned physical tables ({@code schema.name__v<run>}), repointed with one {@code create or replace view}.
+ */
+record H2Dialect() implements Dialect {
+    /** Folds unquoted names to lower case like PostgreSQL, so analysts' SQL finds the engine's lower-case names. */
+    private static final String LOWER_CASE = "DATABASE_TO_LOWER=TRUE";
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    @Override
+    public String prepareUrl(String jdbcUrl) {
+        return jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DATABASE_TO_LOWER") ? jdbcUrl
+            : jdbcUrl + ";" + LOWER_CASE;
+    }
+
+    @Override
+    public String sessionSetup() {
+        return "SET TIME ZONE 'UTC'";
+    }
+
+    @Override
+    public Publisher publisher() {
+        return new RepointView();
+    }
+
+    @Override
+    public String createTemporaryTable(String name, String body) {
+        return "create local temporary table " + name + " " + body;
+    }
+
+    /** H2 appends its error code and the whole statement; the statement is kept separately. */
+    @Override
+    public String message(SQLException e) {
+        String m = Dialect.super.message(e);
+        int statement = m.indexOf("; SQL statement:");
+        return statement < 0 ? m : m.substring(0, statement);
+    }
+}

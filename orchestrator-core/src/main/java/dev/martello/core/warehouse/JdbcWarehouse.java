@@ -1,0 +1,137 @@
+package dev.martello.core.warehouse;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.martello.dsl.Asset;
+import dev.martello.dsl.AssetKey;
+import dev.martello.dsl.NodeKey;
+import dev.martello.dsl.PartitionWindow;
+import dev.martello.dsl.SqlTemplate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+/**
+ * The warehouse over JDBC, with a connection pool; the backend's differences come from its {@link Dialect}, picked
+ * by the URL's prefix.
+ */
+public final class JdbcWarehouse implements Warehouse {
+    private static final List<Dialect> DIALECTS = List.of(new DuckDbDialect(), new H2Dialect(), new PostgresDialect());
+
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final SqlRenderer renderer;
+    /** Fires timeouts: cancelling from another thread is the only way to stop a running JDBC statement. */
+    private final ScheduledThreadPoolExecutor timer;
+
+    private JdbcWarehouse(Dialect dialect, HikariDataSource pool) {
+        this.dialect = dialect;
+        this.pool = pool;
+        this.renderer = new SqlRenderer(dialect);
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "martello-warehouse-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Opens the warehouse {@code config} names; fails with the backend's message when it cannot connect. */
+    public static JdbcWarehouse open(WarehouseConfig config) {
+        Dialect dialect = DIALECTS.stream().filter(d -> d.accepts(config.url())).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("No warehouse dialect for URL '" + config.url()
+                + "': use jdbc:duckdb:, jdbc:h2: or jdbc:postgresql:."));
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(dialect.prepareUrl(config.url()));
+        hc.setUsername(config.user());
+        hc.setPassword(config.password());
+        hc.setMaximumPoolSize(config.maxConnections());
+        hc.setConnectionInitSql(dialect.sessionSetup());
+        hc.setPoolName("martello-warehouse-" + dialect.name());
+        try {
+            return new JdbcWarehouse(dialect, new HikariDataSource(hc));
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() instanceof SQLException s ? s : e;
+            // Not the URL: it may carry a password.
+            throw new WarehouseException(dialect.name(), "to connect", String.valueOf(cause.getMessage()),
+                cause instanceof SQLException s ? s.getSQLState() : null, null, e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return dialect.name();
+    }
+
+    @Override
+    public Materialization materialize(MaterializationRequest request) {
+        Asset asset = request.asset();
+        try (StatementGuard guard = StatementGuard.start(request.timeout(), request.cancellation(), timer);
+             Session session = session(guard, asset.key(), "while materializing '" + asset.key() + "'")) {
+            return switch (asset.materialization()) {
+                case TABLE -> TableMaterializer.run(session, renderer, request);
+                case VIEW -> ViewMaterializer.run(session, renderer, request);
+                case INCREMENTAL -> PartitionMaterializer.run(session, renderer, request);
+            };
+        }
+    }
+
+    @Override
+    public List<String> cleanupLeftovers(AssetKey asset) {
+        try (Session session = session(StatementGuard.none(), asset, "while cleaning up after '" + asset + "'")) {
+            return Leftovers.drop(session, VersionNames.of(asset));
+        }
+    }
+
+    @Override
+    public OptionalLong rowCount(NodeKey node) {
+        try (Session session = session(StatementGuard.none(), null, "while counting the rows of '" + node + "'")) {
+            if (dialect.kindOf(session, node.schema(), node.table()).isEmpty()) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(session.count("select count(*) from " + dialect.qualified(node.schema(),
+                node.table()), List.of()));
+        }
+    }
+
+    @Override
+    public String render(SqlTemplate template, AssetKey asset, PartitionWindow partition) {
+        return renderer.render(template, asset, dialect.qualified(asset.schema(), asset.table()), partition);
+    }
+
+    @Override
+    public Connection connect() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new WarehouseException(dialect.name(), "to open a connection", dialect.message(e), e.getSQLState(),
+                null, e);
+        }
+    }
+
+    private Session session(StatementGuard guard, AssetKey subject, String action) {
+        return new Session(connect(), dialect, guard, subject, action, this::release);
+    }
+
+    /**
+     * A cancel sent as a statement finished can still reach the connection (PostgreSQL cancels out of band, H2 and
+     * DuckDB keep a flag) and would stop the next borrower's query; a broken connection would fail it. Such
+     * connections are closed, not reused.
+     */
+    private void release(Connection connection, boolean reusable) throws SQLException {
+        if (reusable) {
+            connection.close();
+        } else {
+            pool.evictConnection(connection);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        pool.close();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.martello.core.warehouse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What crashed runs leave beside an asset where versions outlive a transaction (H2, whose DDL autocommits, and the
+ * replaced version on PostgreSQL): versions built but never published, and replaced versions not yet dropped. Found
+ * by the naming convention; the version the public view reads is never touched. Partition staging tables are
+ * temporary, so the warehouse drops them itself when a crashed session ends.
+ */
+final class Leftovers {
+    private Leftovers() {
+    }
+
+    /** The first step of every materialization: the schema exists and holds no leftovers of the asset. */
+    static void prepare(Session session, VersionNames names) {
+        session.dialect().ensureSchema(session, names.schema());
+        if (session.dialect().publisher().keepsVersions()) {
+            drop(session, names);
+        }
+    }
+
+    static List<String> drop(Session session, VersionNames names) {
+        Map<String, RelationKind> versions = Catalog.versions(session, names);
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> published = session.dialect().publisher().publishedVersion(session, names);
+        List<String> dropped = new ArrayList<>();
+        for (Map.Entry<String, RelationKind> v : new TreeMap<>(versions).entrySet()) {
+            if (!published.map(v.getKey()::equals).orElse(false)) {
+                session.drop(names.schema(), v.getKey(), v.getValue());
+                dropped.add(names.schema() + "." + v.getKey());
+            }
+        }
+        return dropped;
+    }
+
+    /** After a publish: the data is out, so failing to drop the replaced version only leaves work for the next run. */
+    static void dropReplaced(Session session, VersionNames names) {
+        if (!session.dialect().publisher().keepsVersions()) {
+            return;
+        }
+        try {
+            drop(session, names);
+        } catch (RuntimeException e) {
+            // Left for the next run's cleanup.
+        }
+    }
+}
