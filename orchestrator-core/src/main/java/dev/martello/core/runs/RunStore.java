@@ -67,6 +67,9 @@ public interface RunStore extends AutoCloseable {
      */
     Set<AssetPartition> tryLockPartitions(String runId, Collection<AssetPartition> partitions);
 
+    /** Which run holds each of these partitions; a partition no run holds is absent. */
+    Map<AssetPartition, String> lockHolders(Collection<AssetPartition> partitions);
+
     /** Releases those of the partitions the run holds; a lock held by another run is left alone. */
     void releaseLocks(String runId, Collection<AssetPartition> partitions);
 

@@ -22,8 +22,11 @@ public final class Cancellation {
         return cancelled;
     }
 
-    /** Calls {@code listener} on cancel (at once when already cancelled); closing the result unregisters it. */
-    AutoCloseable onCancel(Runnable listener) {
+    /**
+     * Calls {@code listener} on cancel (at once when already cancelled); closing the result unregisters it. Public so
+     * the executor can wake its own waits (for a free slot, before a retry) the moment a run is cancelled.
+     */
+    public AutoCloseable onCancel(Runnable listener) {
         listeners.add(listener);
         if (cancelled) {
             listener.run();

@@ -50,10 +50,20 @@ sealed interface Dialect permits DuckDbDialect, H2Dialect, PostgresDialect {
      * exists, and a production warehouse user often may write into its schemas but not create new ones.
      */
     default void ensureSchema(Session session, String schema) {
-        if (session.count("select count(*) from information_schema.schemata where schema_name = ?",
-            java.util.List.of(schema)) == 0) {
-            session.execute("create schema if not exists " + quote(schema));
+        if (schemaExists(session, schema)) {
+            return;
         }
+        // Two first materializations of one mart at once: the loser may fail on the catalog's unique key
+        // (PostgreSQL), and then finds the schema there.
+        String create = "create schema if not exists " + quote(schema);
+        if (!session.succeeds(create) && !schemaExists(session, schema)) {
+            session.execute(create);
+        }
+    }
+
+    private boolean schemaExists(Session session, String schema) {
+        return session.count("select count(*) from information_schema.schemata where schema_name = ?",
+            java.util.List.of(schema)) > 0;
     }
 
     /** Identifiers are the DSL's normalised lower-case names; quoting keeps them lower case everywhere. */
@@ -113,6 +123,15 @@ sealed interface Dialect permits DuckDbDialect, H2Dialect, PostgresDialect {
     /** Points a view at new SQL in one statement (within the caller's transaction where DDL is transactional). */
     default void replaceView(Session session, String view, String select) {
         session.execute("create or replace view " + view + " as " + select);
+    }
+
+    /**
+     * Whether the warehouse refused the statement itself (syntax, unknown table or column): SQL state class 42, but for
+     * 42501, a missing privilege, which is the platform's grants rather than the statement's fault.
+     */
+    default boolean rejectsStatement(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("42") && !state.equals("42501");
     }
 
     /** The warehouse's own message without driver noise. */

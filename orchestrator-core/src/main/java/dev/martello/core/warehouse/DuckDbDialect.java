@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,9 @@ import java.util.Optional;
 record DuckDbDialect() implements Dialect {
     private static final String PREFIX = "jdbc:duckdb:";
     private static final String DRIVER_NOISE = "java.sql.SQLException: ";
+    /** DuckDB's driver gives no SQL state; its error types for what class 42 means elsewhere. */
+    private static final Object SCHEMA_LOCK = new Object();
+    private static final List<String> REJECTED = List.of("Parser Error:", "Catalog Error:", "Binder Error:");
 
     @Override
     public String name() {
@@ -55,22 +59,34 @@ record DuckDbDialect() implements Dialect {
 
     /**
      * DuckDB's catalog functions render every object in the database on each call (milliseconds at a thousand
-     * tables); these probes cost microseconds. Only tables have the {@code rowid} pseudo-column.
+     * tables); these probes cost microseconds. Only tables have the {@code rowid} pseudo-column. A relation found by
+     * the second probe only may be a table another session committed between the two (the first run of another
+     * partition), so the first probe is asked again before calling it a view.
      */
     @Override
     public Optional<RelationKind> kindOf(Session session, String schema, String name) {
         String relation = qualified(schema, name);
-        if (session.succeeds("select rowid from " + relation + " limit 0")) {
+        String rowid = "select rowid from " + relation + " limit 0";
+        if (session.succeeds(rowid)) {
             return Optional.of(RelationKind.TABLE);
         }
-        return session.succeeds("select * from " + relation + " limit 0") ? Optional.of(RelationKind.VIEW)
-            : Optional.empty();
+        if (!session.succeeds("select * from " + relation + " limit 0")) {
+            return Optional.empty();
+        }
+        return Optional.of(session.succeeds(rowid) ? RelationKind.TABLE : RelationKind.VIEW);
     }
 
-    /** DuckDB has no privileges to respect, and its schema catalog is as slow as its table catalog. */
+    /**
+     * DuckDB has no privileges to respect, and its schema catalog is as slow as its table catalog. Two first
+     * materializations of one mart, run at once, would race to create its schema and the loser fail with a catalog
+     * write-write conflict (even on an immediate second try, while the winner commits); DuckDB is embedded, so one
+     * lock in this process orders them, and the second finds the schema there.
+     */
     @Override
     public void ensureSchema(Session session, String schema) {
-        session.execute("create schema if not exists " + quote(schema));
+        synchronized (SCHEMA_LOCK) {
+            session.execute("create schema if not exists " + quote(schema));
+        }
     }
 
     /** DuckDB reports its 128-bit and unsigned integers (e.g. {@code sum} of integers) as Java objects. */
@@ -88,5 +104,11 @@ record DuckDbDialect() implements Dialect {
     public String message(SQLException e) {
         String m = Dialect.super.message(e);
         return m.startsWith(DRIVER_NOISE) ? m.substring(DRIVER_NOISE.length()) : m;
+    }
+
+    @Override
+    public boolean rejectsStatement(SQLException e) {
+        String m = message(e);
+        return REJECTED.stream().anyMatch(m::startsWith);
     }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  */
 final class PartitionMaterializer {
     private static final String BOUNDS = "partition_bounds";
+    private static final Object FIRST_PUBLISH = new Object();
 
     private PartitionMaterializer() {
     }
@@ -45,21 +46,36 @@ final class PartitionMaterializer {
             String list = columns.stream().map(c -> session.dialect().quote(c.name()))
                 .collect(Collectors.joining(", "));
             Optional<RelationKind> current = session.dialect().kindOf(session, names.schema(), names.name());
-            try {
-                replace(session, names, current, staging, inPartition, list);
-            } catch (WarehouseException e) {
-                // The first runs of two partitions raced to create the table: the loser replaces into the winner's.
-                if (current.isPresent() || session.dialect().kindOf(session, names.schema(), names.name())
-                    .orElse(null) != RelationKind.TABLE) {
-                    throw e;
+            if (current.isPresent()) {
+                publish(session, names, current, staging, inPartition, list);
+            } else {
+                // The first runs of two partitions, run at once, race to create the table. Within this process a lock
+                // orders them (DuckDB, embedded, has no other process, and its loser would fail on a catalog conflict
+                // while the winner commits); across processes, publish() lets the loser replace into the winner's.
+                synchronized (FIRST_PUBLISH) {
+                    publish(session, names, session.dialect().kindOf(session, names.schema(), names.name()), staging,
+                        inPartition, list);
                 }
-                replace(session, names, Optional.of(RelationKind.TABLE), staging, inPartition, list);
             }
             Leftovers.dropReplaced(session, names);
             return new Materialization(asset.key(), MaterializationKind.INCREMENTAL, partition, OptionalLong.of(rows),
                 checks);
         } finally {
             session.quietly("drop table if exists " + staging);
+        }
+    }
+
+    private static void publish(Session session, VersionNames names, Optional<RelationKind> current, String staging,
+                                String inPartition, String list) {
+        try {
+            replace(session, names, current, staging, inPartition, list);
+        } catch (WarehouseException e) {
+            // The first runs of two partitions raced to create the table: the loser replaces into the winner's.
+            if (current.isPresent() || session.dialect().kindOf(session, names.schema(), names.name())
+                .orElse(null) != RelationKind.TABLE) {
+                throw e;
+            }
+            replace(session, names, Optional.of(RelationKind.TABLE), staging, inPartition, list);
         }
     }
 

@@ -182,7 +182,8 @@ final class Session implements AutoCloseable {
         if (guard.stopped()) {
             return new MaterializationCancelledException(subject, guard.timeoutThatPassed(), e);
         }
-        return new WarehouseException(dialect.name(), action, dialect.message(e), e.getSQLState(), sql, e);
+        return new WarehouseException(dialect.name(), action, dialect.message(e), e.getSQLState(), sql,
+            dialect.rejectsStatement(e), e);
     }
 
     private <T> T run(String sql, List<?> params, Work<T> work) {

@@ -12,15 +12,33 @@ public class WarehouseException extends RuntimeException {
     private final String warehouseMessage;
     private final String sqlState;
     private final String statement;
+    private final boolean statementRejected;
 
+    /** A failure whose statement counts as rejected when its SQL state is of class 42. */
     public WarehouseException(String warehouse, String action, String warehouseMessage, String sqlState,
                               String statement, Throwable cause) {
+        this(warehouse, action, warehouseMessage, sqlState, statement, sqlState != null && sqlState.startsWith("42"),
+            cause);
+    }
+
+    public WarehouseException(String warehouse, String action, String warehouseMessage, String sqlState,
+                              String statement, boolean statementRejected, Throwable cause) {
         super("The warehouse (" + warehouse + ") failed " + action + ": " + warehouseMessage
             + (sqlState == null ? "" : " [SQL state " + sqlState + "]"), cause);
         this.warehouse = warehouse;
         this.warehouseMessage = warehouseMessage;
         this.sqlState = sqlState;
         this.statement = statement;
+        this.statementRejected = statementRejected;
+    }
+
+    /**
+     * Whether the warehouse refused the statement itself: a syntax error, or an unknown table, column or function
+     * (SQL state class 42, or the same errors where the driver gives no state). The SQL is at fault, not the
+     * warehouse, and running it again cannot help.
+     */
+    public boolean statementRejected() {
+        return statementRejected;
     }
 
     public String warehouse() {

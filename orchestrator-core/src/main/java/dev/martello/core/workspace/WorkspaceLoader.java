@@ -36,7 +36,7 @@ public final class WorkspaceLoader {
         LoadedGraph defined = GraphLoader.load(definitions);
         List<Problem> all = new ArrayList<>(problems);
         all.addAll(defined.problems());
-        return new Workspace(folder, config, new LoadedGraph(defined.graph(), all));
+        return new Workspace(folder, config, new LoadedGraph(defined.graph(), all), loader);
     }
 
     private static ClassLoader classLoader(Path folder, WorkspaceConfig config, List<Problem> problems) {

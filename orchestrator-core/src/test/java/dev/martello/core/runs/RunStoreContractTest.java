@@ -206,6 +206,20 @@ abstract class RunStoreContractTest {
     }
 
     @Test
+    void lockHoldersNameTheRunHoldingEachPartition() {
+        String one = started(T0).id();
+        String two = started(T0).id();
+        store.tryLockPartitions(one, List.of(ORDERS_ALL));
+        store.tryLockPartitions(two, List.of(GMV_D1));
+
+        assertThat(store.lockHolders(List.of(ORDERS_ALL, GMV_D1, GMV_D2)))
+            .isEqualTo(Map.of(ORDERS_ALL, one, GMV_D1, two));
+        store.releaseLocks(one);
+        assertThat(store.lockHolders(List.of(ORDERS_ALL, GMV_D1))).isEqualTo(Map.of(GMV_D1, two));
+        assertThat(store.lockHolders(List.of())).isEmpty();
+    }
+
+    @Test
     void concurrentLockAttemptsLeaveEachPartitionWithExactlyOneRun() throws Exception {
         List<AssetPartition> partitions = IntStream.range(0, 20)
             .mapToObj(i -> new AssetPartition(GMV, "2025-03-%02d".formatted(i + 1))).toList();

@@ -18,19 +18,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each {@link #newSchema()} is a fresh, empty schema, so tests never see each other's rows.
  */
-final class TestPostgres {
+public final class TestPostgres {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static Server server;
 
     /** A server, or with {@code schema} set, one fresh schema on it. */
-    record Server(String url, String user, String password, String schema) {
+    public record Server(String url, String user, String password, String schema) {
     }
 
     private TestPostgres() {
     }
 
     /** A JDBC URL whose default schema is new and empty. */
-    static Server newSchema() {
+    public static Server newSchema() {
         Server s = server();
         String schema = "t" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
         try (Connection c = DriverManager.getConnection(s.url(), s.user(), s.password());
@@ -45,7 +45,7 @@ final class TestPostgres {
     }
 
     /** Drops a schema from {@link #newSchema()}, so a developer's own server is not left full of test schemas. */
-    static void dropSchema(Server schema) {
+    public static void dropSchema(Server schema) {
         Server s = server();
         try (Connection c = DriverManager.getConnection(s.url(), s.user(), s.password());
              Statement st = c.createStatement()) {

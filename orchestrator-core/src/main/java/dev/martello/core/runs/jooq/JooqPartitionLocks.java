@@ -12,9 +12,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,6 +51,17 @@ final class JooqPartitionLocks {
                 }
             }
         }
+    }
+
+    static Map<AssetPartition, String> holders(DSLContext db, Collection<AssetPartition> partitions) {
+        List<AssetPartition> list = List.copyOf(new LinkedHashSet<>(partitions));
+        Map<AssetPartition, String> out = new HashMap<>();
+        for (int from = 0; from < list.size(); from += CHUNK) {
+            db.select(Locks.ASSET_KEY, Locks.PARTITION_KEY, Locks.RUN_ID).from(Locks.TABLE)
+                .where(anyOf(list.subList(from, Math.min(list.size(), from + CHUNK))))
+                .forEach(r -> out.put(new AssetPartition(AssetKey.parse(r.value1()), r.value2()), r.value3()));
+        }
+        return out;
     }
 
     static void release(DSLContext db, String runId, Collection<AssetPartition> partitions) {

@@ -153,6 +153,11 @@ final class JooqRunStore implements RunStore {
     }
 
     @Override
+    public Map<AssetPartition, String> lockHolders(Collection<AssetPartition> partitions) {
+        return JooqPartitionLocks.holders(db, partitions);
+    }
+
+    @Override
     public void releaseLocks(String runId, Collection<AssetPartition> partitions) {
         JooqPartitionLocks.release(db, runId, partitions);
     }
