@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code martello} command: validate, list and show the lineage of a workspace's marts. */
 @Command(name = "martello", mixinStandardHelpOptions = true, version = "martello 0.1.0",
-    description = "Asset orchestrator for the JVM: marts as software-defined assets.",
-    subcommands = {ValidateCommand.class, ListCommand.class, LineageCommand.class, CommandLine.HelpCommand.class})
+    description = "Asset orchestrator for the JVM: marts as software-defined assets, materialized idempotently.",
+    subcommands = {ValidateCommand.class, ListCommand.class, LineageCommand.class, MaterializeCommand.class,
+        StatusCommand.class, RunsCommand.class, RunCommand.class, SeedCommand.class, CommandLine.HelpCommand.class})
 public final class Martello implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

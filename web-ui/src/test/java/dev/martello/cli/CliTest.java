@@ -174,7 +174,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"validate", "list", "lineage"}) {
+        for (String command : new String[] {"validate", "list", "lineage", "materialize", "status", "runs", "run", "seed"}) {
             Result r = run(command, "--help");
             assertThat(r.exit()).isZero();
             assertThat(r.out()).contains("Usage: martello " + command).contains("--workspace=DIR");
