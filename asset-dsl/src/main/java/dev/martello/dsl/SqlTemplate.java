@@ -136,6 +136,56 @@ public record SqlTemplate(String text, List<Part> parts) {
      * The SQL with comments dropped and white space folded, so formatting changes do not change the code version.
      */
     public String normalised() {
-        return text.replaceAll("--[^\n]*", " ").replaceAll("/\\*.*?\\*/", " ").replaceAll("\\s+", " ").strip();
+        // One pass instead of regexes: this runs for every asset at load time, and it must leave '--' and '/*'
+        // inside string literals alone.
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                int end = closingQuote(text, i + 1);
+                if (space && out.length() > 0) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(text, i, Math.min(end + 1, n));
+                i = end;
+            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+                space = true;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int close = text.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 1;
+                space = true;
+            } else if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && out.length() > 0) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The index of the quote closing a literal opened before {@code from} ({@code ''} is an escaped quote). */
+    private static int closingQuote(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            if (text.charAt(i) == '\'') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                    i += 2;
+                    continue;
+                }
+                return i;
+            }
+            i++;
+        }
+        return text.length();
     }
 }
