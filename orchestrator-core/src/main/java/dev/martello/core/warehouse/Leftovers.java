@@ -33,7 +33,7 @@ final class Leftovers {
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<String, RelationKind> v : new TreeMap<>(versions).entrySet()) {
             if (!published.map(v.getKey()::equals).orElse(false)) {
-                session.drop(names.schema(), v.getKey(), v.getValue());
+                session.dropIfExists(names.schema(), v.getKey(), v.getValue());
                 dropped.add(names.schema() + "." + v.getKey());
             }
         }

@@ -132,6 +132,14 @@ final class Session implements AutoCloseable {
         execute("drop " + (kind == RelationKind.VIEW ? "view " : "table ") + qualified(schema, name));
     }
 
+    /**
+     * Drops a leftover that may already be gone: a killed run's own drop of it can still be queued on the server
+     * and run first, so cleanup must not fail when it finds nothing.
+     */
+    void dropIfExists(String schema, String name, RelationKind kind) {
+        execute("drop " + (kind == RelationKind.VIEW ? "view" : "table") + " if exists " + qualified(schema, name));
+    }
+
     /** Runs {@code work} in one transaction; rolls back on any failure, including a cancellation. */
     void inTransaction(Runnable work) {
         inTransaction(() -> {
