@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,12 @@ import java.util.Set;
  */
 public final class DemoData implements SourceSeed {
     private final boolean useAppender;
+
+    /**
+     * Written last, after every row is committed: DuckDB's appenders commit on their own, so a process killed while
+     * seeding would otherwise leave tables that exist but are half empty and count as seeded.
+     */
+    static final String COMPLETE = "raw_finance._demo_seed_complete";
 
     public DemoData() {
         this(true);
@@ -43,7 +50,7 @@ public final class DemoData implements SourceSeed {
         }
         Set<String> lower = new HashSet<>();
         present.forEach(n -> lower.add(n.toLowerCase(Locale.ROOT)));
-        return RawTables.ALL.stream().allMatch(t -> lower.contains(t.qualifiedName()));
+        return lower.contains(COMPLETE) && RawTables.ALL.stream().allMatch(t -> lower.contains(t.qualifiedName()));
     }
 
     /**
@@ -55,6 +62,7 @@ public final class DemoData implements SourceSeed {
         boolean autoCommit = warehouse.getAutoCommit();
         warehouse.setAutoCommit(false);
         try {
+            execute(warehouse, List.of("create schema if not exists raw_finance", "drop table if exists " + COMPLETE));
             execute(warehouse, RawTables.recreateSql());
             warehouse.commit();
             Optional<DuckDbAppenders> appenders = useAppender ? DuckDbAppenders.of(warehouse) : Optional.empty();
@@ -62,12 +70,24 @@ public final class DemoData implements SourceSeed {
                 new Simulation(options, loader).run();
             }
             warehouse.commit();
+            markComplete(warehouse, options);
         } catch (SQLException | RuntimeException e) {
             discard(warehouse, e);
             throw e;
         } finally {
             warehouse.setAutoCommit(autoCommit);
         }
+    }
+
+    private static void markComplete(Connection warehouse, Options options) throws SQLException {
+        execute(warehouse, List.of("create table " + COMPLETE + " (scale double, last_day date, random_seed bigint)"));
+        try (var insert = warehouse.prepareStatement("insert into " + COMPLETE + " values (?, ?, ?)")) {
+            insert.setDouble(1, options.scale());
+            insert.setObject(2, options.lastDay());
+            insert.setLong(3, options.randomSeed());
+            insert.executeUpdate();
+        }
+        warehouse.commit();
     }
 
     private static void discard(Connection warehouse, Exception failure) {
