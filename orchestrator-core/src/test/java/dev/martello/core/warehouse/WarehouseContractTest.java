@@ -36,22 +36,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The warehouse contract, run once per backend so DuckDB, H2 and PostgreSQL behave the same by construction. Each test
  * works in its own schema ({@code m1}, {@code m2}, …) over one shared source table, {@code raw.orders}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WarehouseContractTest {
-    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+abstract class WarehouseContractTest extends WarehouseFixture {
     private static final String ORDERS = "select id, status from {{ source('raw.orders') }}";
     private static final String DAY_ROWS = "select id, status, ordered_at from {{ source('raw.orders') }}"
         + " where ordered_at >= {{ partition_start }} and ordered_at < {{ partition_end }}";
-
-    private Warehouse warehouse;
-    private String mart;
-
-    /** Starts the backend if needed and says where it is. */
-    protected abstract WarehouseConfig config() throws Exception;
-
-    /** Stops what {@link #config()} started, after the warehouse is closed. */
-    protected void stopBackend() throws Exception {
-    }
 
     /** A select that runs for many seconds unless cancelled. */
     protected abstract String slowSelect();
@@ -64,29 +52,6 @@ abstract class WarehouseContractTest {
 
     /** This backend's SQL state for a missing table; null when its driver gives none. */
     protected abstract String missingTableState();
-
-    @BeforeAll
-    void openWarehouse() throws Exception {
-        warehouse = JdbcWarehouse.open(config());
-        sql("create schema raw",
-            "create table raw.orders (id bigint, status varchar(20), amount decimal(10, 2), ordered_at timestamp)",
-            "insert into raw.orders values (1, 'paid', 10.00, TIMESTAMP '2024-01-01 08:00:00'),"
-                + " (2, 'open', 20.50, TIMESTAMP '2024-01-01 12:00:00'),"
-                + " (3, 'paid', 5.25, TIMESTAMP '2024-01-02 09:30:00'),"
-                + " (4, 'refunded', 7.00, TIMESTAMP '2024-01-02 18:00:00'),"
-                + " (5, 'paid', 1.00, TIMESTAMP '2024-01-03 00:00:00')");
-    }
-
-    @AfterAll
-    void closeWarehouse() throws Exception {
-        warehouse.close();
-        stopBackend();
-    }
-
-    @BeforeEach
-    void freshSchema() {
-        mart = "m" + SCHEMAS.incrementAndGet();
-    }
 
     @Test
     void publishesATableAndARerunLeavesIdenticalRows() throws Exception {
@@ -503,67 +468,4 @@ abstract class WarehouseContractTest {
         assertThat(warehouse.rowCount(AssetKey.parse(mart + "/nothing"))).isEmpty();
     }
 
-    private Materialization materialize(Asset asset, String runId) {
-        return warehouse.materialize(MaterializationRequest.of(asset, runId));
-    }
-
-    private Materialization materialize(Asset asset, String runId, PartitionWindow partition) {
-        return warehouse.materialize(MaterializationRequest.of(asset, runId).forPartition(partition));
-    }
-
-    private static PartitionWindow day(String date) {
-        Instant start = Instant.parse(date + "T00:00:00Z");
-        return new PartitionWindow(date, start, start.plus(Duration.ofDays(1)));
-    }
-
-    /** Every row of a relation, read on a connection of its own (as a reader would), sorted. */
-    private List<String> rows(String relation) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = warehouse.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select * from " + relation)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    values.add(String.valueOf(rs.getObject(i)));
-                }
-                out.add(String.join("|", values));
-            }
-        }
-        out.sort(null);
-        return out;
-    }
-
-    private List<Long> ids(String relation) {
-        try (Connection c = warehouse.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select id from " + relation + " order by id")) {
-            List<Long> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getLong(1));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> tablesLike(String schema, String pattern) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = warehouse.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select table_name from information_schema.tables where table_schema = '"
-                 + schema + "' and table_name like '" + pattern + "' escape '!'")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private void sql(String... statements) throws SQLException {
-        try (Connection c = warehouse.connect(); Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
-    }
 }

@@ -40,14 +40,7 @@ class CrashSafetyTest {
     void onPostgresReadersKeepThePublishedVersionsWhileRunsAreKilledAtEveryStage() throws Exception {
         CrashPostgres.Server db = CrashPostgres.newDatabase();
         try (Connection monitor = db.connect()) {
-            CrashWorkspace ws = CrashWorkspace.write(dir, "PostgresShop", """
-                warehouse:
-                  type: postgres
-                  url: %s
-                  user: %s
-                  passwordEnv: %s
-                """.formatted(db.url(), db.user(), CrashWorkspace.PASSWORD_ENV),
-                Map.of(CrashWorkspace.PASSWORD_ENV, db.password()));
+            CrashWorkspace ws = CrashWorkspace.onPostgres(dir, db);
             PostgresCatalog catalog = new PostgresCatalog(monitor);
 
             // 1. The first process ever, killed while it seeds the sources (it has just created the metadata store).

@@ -41,6 +41,17 @@ final class CrashWorkspace {
     }
 
     /** {@code warehouseYaml}: the {@code warehouse:} section, or empty for the embedded DuckDB default. */
+    /** The shop on a PostgreSQL warehouse, its password passed to the children through {@link #PASSWORD_ENV}. */
+    static CrashWorkspace onPostgres(Path dir, CrashPostgres.Server db) {
+        return write(dir, "PostgresShop", """
+            warehouse:
+              type: postgres
+              url: %s
+              user: %s
+              passwordEnv: %s
+            """.formatted(db.url(), db.user(), PASSWORD_ENV), Map.of(PASSWORD_ENV, db.password()));
+    }
+
     static CrashWorkspace write(Path dir, String shopMart, String warehouseYaml, Map<String, String> env) {
         try {
             Files.writeString(dir.resolve("workspace.yaml"), """

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Map;
 
 import static dev.martello.cli.crash.CrashWorkspace.RUN_STARTED;
 import static dev.martello.cli.crash.CrashWorkspace.RUN_SUCCEEDED;
@@ -25,12 +24,7 @@ class DeadClientStatementTest {
     void theNextRunSucceedsWhileAKilledRunsDropOfTheReplacedVersionIsStillPending() throws Exception {
         CrashPostgres.Server db = CrashPostgres.newDatabase();
         try (Connection monitor = db.connect()) {
-            CrashWorkspace ws = CrashWorkspace.write(dir, "PostgresShop", """
-                warehouse:
-                  type: postgres
-                  url: %s
-                  user: %s
-                """.formatted(db.url(), db.user()), Map.of());
+            CrashWorkspace ws = CrashWorkspace.onPostgres(dir, db);
             PostgresCatalog catalog = new PostgresCatalog(monitor);
             ws.materializeSuccessfully();
             String old = catalog.publishedVersion("shop.customer_totals");
