@@ -80,7 +80,7 @@ public final class DemoData implements SourceSeed {
     }
 
     private static void markComplete(Connection warehouse, Options options) throws SQLException {
-        execute(warehouse, List.of("create table " + COMPLETE + " (scale double, last_day date, random_seed bigint)"));
+        execute(warehouse, List.of("create table " + COMPLETE + " (scale double precision, last_day date, random_seed bigint)"));
         try (var insert = warehouse.prepareStatement("insert into " + COMPLETE + " values (?, ?, ?)")) {
             insert.setDouble(1, options.scale());
             insert.setObject(2, options.lastDay());

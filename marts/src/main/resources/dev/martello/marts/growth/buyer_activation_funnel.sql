@@ -15,7 +15,7 @@ select
     count(st.first_show_joined_at) as joined_show,
     count(st.first_bid_at) as placed_bid,
     count(u.first_order_at) as placed_order,
-    count(case when u.first_order_at < u.signed_up_at + interval '7 days' then 1 end) as ordered_within_7_days
+    count(case when u.first_order_at < u.signed_up_at + interval '7' day then 1 end) as ordered_within_7_days
 from {{ ref('core/dim_users') }} u
 left join steps st on st.user_id = u.user_id
 group by u.signup_week

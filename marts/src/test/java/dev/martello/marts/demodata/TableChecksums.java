@@ -26,6 +26,15 @@ final class TableChecksums {
         return out;
     }
 
+    /** The same for the tables named (qualified), in that order. */
+    static Map<String, String> of(Connection db, java.util.Collection<String> tables) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String t : tables) {
+            out.put(t, checksum(db, t));
+        }
+        return out;
+    }
+
     private static String checksum(Connection db, String table) throws SQLException {
         long rows = 0;
         long sum = 0;

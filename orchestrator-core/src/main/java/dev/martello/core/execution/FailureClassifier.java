@@ -12,7 +12,8 @@ import dev.martello.core.warehouse.WarehouseException;
  *
  * <p>Only failures that can pass are retried: a warehouse failure (a lost connection, a lock timeout) or an
  * exception from an asset's Java code (it may call a flaky service). A rejected version, a statement the warehouse
- * refused (a syntax error stays one), a timeout and a cancellation are final.
+ * refused (a syntax error stays one), a timeout and a cancellation are final. A refused statement is the analyst's
+ * only when it carried the asset's own SQL; one the engine wrote (a publish, a cleanup) is the orchestrator's.
  */
 final class FailureClassifier {
     private FailureClassifier() {
@@ -24,8 +25,12 @@ final class FailureClassifier {
                 new Failure(FailureKind.CONTRACT, "contract: " + v.getMessage(), false);
             case VersionRejectedException v -> new Failure(FailureKind.CHECK, "check: " + v.getMessage(), false);
             case ComputeException c -> new Failure(FailureKind.USER_CODE, "user code: " + c.getMessage(), true);
-            case WarehouseException w when w.statementRejected() -> new Failure(FailureKind.USER_CODE,
-                "user code: the asset's SQL was rejected by the warehouse: " + w.warehouseMessage(), false);
+            case WarehouseException w when w.statementRejected() && w.userStatement() -> new Failure(
+                FailureKind.USER_CODE, "user code: the asset's SQL was rejected by the warehouse: "
+                + w.warehouseMessage(), false);
+            case WarehouseException w when w.statementRejected() -> Failure.orchestrator("the warehouse rejected a"
+                + " statement Martello wrote (not the asset's SQL; please report it with this message): "
+                + w.warehouseMessage() + (w.statement() == null ? "" : " — statement: " + w.statement()));
             case WarehouseException w -> new Failure(FailureKind.WAREHOUSE, "warehouse: " + w.getMessage(), true);
             case MaterializationCancelledException m when m.timedOut() ->
                 new Failure(FailureKind.TIMEOUT, "timeout: " + m.getMessage(), false);

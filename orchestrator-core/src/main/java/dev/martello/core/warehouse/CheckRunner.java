@@ -90,10 +90,10 @@ final class CheckRunner {
     private CheckResult custom(Check.CustomSql c, Asset asset, String relation, PartitionWindow partition) {
         String sql = renderer.render(SqlTemplate.parse(c.sql(), asset.key().mart()), asset.key(), relation, partition)
             .strip().replaceAll(";+$", "");
-        long failing = session.count("select count(*) from (" + sql + ") failing", List.of());
+        long failing = session.userSql(() -> session.count("select count(*) from (" + sql + ") failing", List.of()));
         return result(c, failing, failing == 0 ? "the query returned no rows."
-            : "the query returned " + plural(failing, "row") + ", e.g. "
-                + String.join("; ", session.sample("select * from (" + sql + ") failing", List.of())) + ".");
+            : "the query returned " + plural(failing, "row") + ", e.g. " + String.join("; ",
+                session.userSql(() -> session.sample("select * from (" + sql + ") failing", List.of()))) + ".");
     }
 
     private CheckResult result(Check c, long failing, String message) {

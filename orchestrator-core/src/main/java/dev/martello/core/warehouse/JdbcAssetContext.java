@@ -58,7 +58,7 @@ final class JdbcAssetContext implements AssetContext {
 
     @Override
     public int execute(String sql) {
-        return session.update(sql);
+        return session.userSql(() -> session.update(sql));
     }
 
     @Override

@@ -27,6 +27,7 @@ final class Session implements AutoCloseable {
     private final String action;
     private final Release release;
     private boolean failed;
+    private boolean userSql;
 
     /** How the connection goes back to the pool; {@code reusable} is false when it should be closed instead. */
     @FunctionalInterface
@@ -63,6 +64,27 @@ final class Session implements AutoCloseable {
 
     int update(String sql) {
         return run(sql, List.of(), st -> st.executeUpdate(sql));
+    }
+
+    /**
+     * Runs {@code work}, whose statements carry the asset's own SQL (its select, a custom check, a Java asset's
+     * statement): a statement the warehouse rejects in it is the analyst's to fix, not the engine's.
+     */
+    <T> T userSql(Supplier<T> work) {
+        boolean before = userSql;
+        userSql = true;
+        try {
+            return work.get();
+        } finally {
+            userSql = before;
+        }
+    }
+
+    void executeUserSql(String sql) {
+        userSql(() -> {
+            execute(sql);
+            return null;
+        });
     }
 
     /** The single number {@code sql} returns, e.g. a {@code count(*)}. */
@@ -191,7 +213,7 @@ final class Session implements AutoCloseable {
             return new MaterializationCancelledException(subject, guard.timeoutThatPassed(), e);
         }
         return new WarehouseException(dialect.name(), action, dialect.message(e), e.getSQLState(), sql,
-            dialect.rejectsStatement(e), e);
+            dialect.rejectsStatement(e), userSql, e);
     }
 
     private <T> T run(String sql, List<?> params, Work<T> work) {

@@ -23,7 +23,7 @@ final class VersionBuilder {
             case Compute.Sql sql -> {
                 String published = session.qualified(asset.key().schema(), asset.key().table());
                 String select = renderer.render(sql.template(), asset.key(), published, request.partition());
-                session.execute(create(session, target, temporary, "as " + select));
+                session.executeUserSql(create(session, target, temporary, "as " + select));
             }
             case Compute.Java java -> {
                 if (!asset.columns().isEmpty()) {

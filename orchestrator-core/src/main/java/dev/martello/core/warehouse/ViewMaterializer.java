@@ -31,7 +31,7 @@ final class ViewMaterializer {
         List<CheckResult> checks;
         try {
             checks = session.inTransaction(() -> {
-                session.execute("create view " + aside + " as " + select);
+                session.executeUserSql("create view " + aside + " as " + select);
                 ColumnContract.enforce(session, asset, aside);
                 List<CheckResult> results = CheckRunner.enforce(asset, new CheckRunner(session, renderer).run(asset,
                     aside, request.partition(), () -> session.count("select count(*) from " + aside, List.of())));

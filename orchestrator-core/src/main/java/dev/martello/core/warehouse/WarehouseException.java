@@ -13,16 +13,22 @@ public class WarehouseException extends RuntimeException {
     private final String sqlState;
     private final String statement;
     private final boolean statementRejected;
+    private final boolean userStatement;
 
-    /** A failure whose statement counts as rejected when its SQL state is of class 42. */
+    /** A failure outside any asset's SQL (connecting, the engine's own statements); rejected when of class 42. */
     public WarehouseException(String warehouse, String action, String warehouseMessage, String sqlState,
                               String statement, Throwable cause) {
         this(warehouse, action, warehouseMessage, sqlState, statement, sqlState != null && sqlState.startsWith("42"),
-            cause);
+            false, cause);
     }
 
+    /**
+     * @param statementRejected whether the warehouse refused the statement itself (see {@link #statementRejected()})
+     * @param userStatement whether the statement carried the asset's own SQL (its select, a custom check, a Java
+     *                      asset's statement) rather than one the engine wrote (create aside, publish, cleanup)
+     */
     public WarehouseException(String warehouse, String action, String warehouseMessage, String sqlState,
-                              String statement, boolean statementRejected, Throwable cause) {
+                              String statement, boolean statementRejected, boolean userStatement, Throwable cause) {
         super("The warehouse (" + warehouse + ") failed " + action + ": " + warehouseMessage
             + (sqlState == null ? "" : " [SQL state " + sqlState + "]"), cause);
         this.warehouse = warehouse;
@@ -30,6 +36,15 @@ public class WarehouseException extends RuntimeException {
         this.sqlState = sqlState;
         this.statement = statement;
         this.statementRejected = statementRejected;
+        this.userStatement = userStatement;
+    }
+
+    /**
+     * Whether the failed statement carried the asset's own SQL. A rejected engine statement (a publish, a cleanup) is
+     * not the analyst's fault, even with a class-42 SQL state.
+     */
+    public boolean userStatement() {
+        return userStatement;
     }
 
     /**

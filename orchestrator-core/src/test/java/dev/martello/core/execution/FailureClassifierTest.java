@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailureClassifierTest {
     static WarehouseException warehouse(String message, String sqlState) {
         return new WarehouseException("postgresql", "while materializing 'core/gmv'", message, sqlState,
-            "create table …", null);
+            "create table …", sqlState != null && sqlState.startsWith("42"), true, null);
     }
 
     @Test
@@ -23,6 +23,18 @@ class FailureClassifierTest {
         assertThat(f).isEqualTo(new Failure(FailureKind.USER_CODE,
             "user code: the asset's SQL was rejected by the warehouse: ERROR: relation \"raw.x\" does not exist",
             false));
+    }
+
+    @Test
+    void aRejectedStatementTheEngineWroteIsTheOrchestratorsNotTheAnalysts() {
+        WarehouseException publish = new WarehouseException("postgresql", "while materializing 'core/gmv'",
+            "ERROR: relation \"core.gmv__v1\" does not exist", "42P01", "alter table core.gmv__v1 rename to gmv",
+            null);
+
+        assertThat(FailureClassifier.classify(publish)).isEqualTo(new Failure(FailureKind.ORCHESTRATOR,
+            "orchestrator: the warehouse rejected a statement Martello wrote (not the asset's SQL; please report it"
+                + " with this message): ERROR: relation \"core.gmv__v1\" does not exist — statement: alter table"
+                + " core.gmv__v1 rename to gmv", false));
     }
 
     @Test

@@ -44,6 +44,35 @@ public final class TestPostgres {
         return new Server(s.url() + separator + "currentSchema=" + schema, s.user(), s.password(), schema);
     }
 
+    /**
+     * A new, empty database on the server, for work that creates schemas of its own (a whole workspace's marts and
+     * sources); {@code schema} is null. Drop it with {@link #dropDatabase}.
+     */
+    public static Server newDatabase() {
+        Server s = server();
+        String database = "d" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(s.url(), s.user(), s.password());
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + database);
+            st.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database + " on " + s.url(), e);
+        }
+        return new Server(s.url().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"), s.user(), s.password(), null);
+    }
+
+    /** Drops a database from {@link #newDatabase()}, closing what is still connected to it. */
+    public static void dropDatabase(Server database) {
+        Server s = server();
+        String name = database.url().replaceFirst("^.*/([^/?]*)(\\?.*)?$", "$1");
+        try (Connection c = DriverManager.getConnection(s.url(), s.user(), s.password());
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + name + " on " + s.url(), e);
+        }
+    }
+
     /** Drops a schema from {@link #newSchema()}, so a developer's own server is not left full of test schemas. */
     public static void dropSchema(Server schema) {
         Server s = server();
