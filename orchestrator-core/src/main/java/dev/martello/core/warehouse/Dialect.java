@@ -5,6 +5,7 @@ import dev.martello.dsl.SqlType;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -33,6 +34,14 @@ sealed interface Dialect permits DuckDbDialect, H2Dialect, PostgresDialect {
      * literals, select the same rows on every backend.
      */
     String sessionSetup();
+
+    /**
+     * A statement making the current transaction wait at most {@code wait} for a lock, where the warehouse makes DDL
+     * wait for readers (PostgreSQL's DROP waits for every open reader of the table); empty where it does not.
+     */
+    default Optional<String> lockTimeout(Duration wait) {
+        return Optional.empty();
+    }
 
     /** How a table built aside becomes the published version. */
     Publisher publisher();

@@ -1,5 +1,6 @@
 package dev.martello.core.warehouse;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,13 @@ import java.util.TreeMap;
  * temporary, so the warehouse drops them itself when a crashed session ends.
  */
 final class Leftovers {
+    /**
+     * How long dropping an old version waits for its readers. A query still reading a replaced version (a long report
+     * on PostgreSQL) would otherwise hold up the step, and queue every later reader of that table behind the drop;
+     * the version is left for a later run's cleanup instead.
+     */
+    static final Duration READER_WAIT = Duration.ofSeconds(1);
+
     private Leftovers() {
     }
 
@@ -33,8 +41,13 @@ final class Leftovers {
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<String, RelationKind> v : new TreeMap<>(versions).entrySet()) {
             if (!published.map(v.getKey()::equals).orElse(false)) {
-                session.dropIfExists(names.schema(), v.getKey(), v.getValue());
-                dropped.add(names.schema() + "." + v.getKey());
+                try {
+                    session.dropIfExistsWithin(names.schema(), v.getKey(), v.getValue(), READER_WAIT);
+                    dropped.add(names.schema() + "." + v.getKey());
+                } catch (WarehouseException e) {
+                    // Still read (or otherwise locked): versions have unique names, so it is in no one's way until
+                    // a later run drops it.
+                }
             }
         }
         return dropped;

@@ -162,6 +162,38 @@ final class Session implements AutoCloseable {
         execute("drop " + (kind == RelationKind.VIEW ? "view" : "table") + " if exists " + qualified(schema, name));
     }
 
+    /**
+     * {@link #dropIfExists}, waiting at most {@code wait} for readers of the relation where DDL waits for them; a
+     * relation still read then stays, and the failure says so.
+     */
+    void dropIfExistsWithin(String schema, String name, RelationKind kind, java.time.Duration wait) {
+        java.util.Optional<String> bound = dialect.lockTimeout(wait);
+        if (bound.isEmpty()) {
+            dropIfExists(schema, name, kind);
+            return;
+        }
+        inTransaction(() -> {
+            execute(bound.get());
+            dropIfExists(schema, name, kind);
+        });
+    }
+
+    /** Waits {@code duration} between attempts; a stop (the work's timeout, a cancel) ends the wait and the work. */
+    void pause(java.time.Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        try {
+            while (!guard.stopped() && System.nanoTime() < until) {
+                Thread.sleep(Math.max(1, Math.min(50, (until - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MaterializationCancelledException(subject, null, e);
+        }
+        if (guard.stopped()) {
+            throw new MaterializationCancelledException(subject, guard.timeoutThatPassed(), null);
+        }
+    }
+
     /** Runs {@code work} in one transaction; rolls back on any failure, including a cancellation. */
     void inTransaction(Runnable work) {
         inTransaction(() -> {
