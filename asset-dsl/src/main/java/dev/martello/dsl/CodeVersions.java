@@ -11,6 +11,15 @@ import java.util.HexFormat;
  * give them an explicit {@code codeVersion} when their logic changes.
  */
 final class CodeVersions {
+    /** One digest per thread: looking the algorithm up again for every asset showed in the load profile. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
+
     private CodeVersions() {
     }
 
@@ -19,12 +28,7 @@ final class CodeVersions {
             case Compute.Sql sql -> "sql:" + sql.template().normalised();
             case Compute.Java java -> "java:" + definingClass.getName();
         };
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest((body + "\n" + configuration).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        byte[] hash = SHA_256.get().digest((body + "\n" + configuration).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 8);
     }
 }

@@ -1,11 +1,11 @@
 package dev.martello.dsl;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Normalises names once, so every key in the system has one spelling: trimmed, lower case, SQL-safe. */
 final class Identifiers {
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** PostgreSQL's limit on a name (63 bytes), the tightest of the warehouses. */
+    private static final int MAX_LENGTH = 63;
 
     private Identifiers() {
     }
@@ -14,8 +14,20 @@ final class Identifiers {
         return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** {@code [a-z_][a-z0-9_]{0,62}}, checked by hand: every key part of every asset goes through here. */
     static boolean isIdentifier(String normalised) {
-        return IDENTIFIER.matcher(normalised).matches();
+        int n = normalised.length();
+        if (n == 0 || n > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = normalised.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c == '_' || i > 0 && c >= '0' && c <= '9';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Checks one key part and says what is wrong in words an analyst can act on. */

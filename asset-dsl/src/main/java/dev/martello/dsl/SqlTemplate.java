@@ -18,7 +18,6 @@ public record SqlTemplate(String text, List<Part> parts) {
     /** The variables a template may use. */
     public static final List<String> VARIABLES = List.of("this", "partition_start", "partition_end", "partition_key");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
     private static final Pattern CALL = Pattern.compile("\\s*(ref|source)\\s*\\(\\s*['\"]([^'\"]*)['\"]\\s*\\)\\s*");
 
     public SqlTemplate {
@@ -47,26 +46,27 @@ public record SqlTemplate(String text, List<Part> parts) {
      */
     public static SqlTemplate parse(String text, String mart) {
         List<Part> parts = new ArrayList<>();
-        Matcher m = PLACEHOLDER.matcher(text);
         int last = 0;
-        while (m.find()) {
-            if (m.start() > last) {
-                parts.add(new Text(text.substring(last, m.start())));
+        for (int open = text.indexOf("{{"); open >= 0; open = text.indexOf("{{", last)) {
+            int close = text.indexOf("}}", open + 2);
+            if (close < 0) {
+                throw new IllegalArgumentException("an unclosed '{{' at SQL line " + lineOf(text, open)
+                    + ": close it with '}}'");
             }
-            parts.add(placeholder(m.group(1), mart, lineOf(text, m.start())));
-            last = m.end();
+            if (open > last) {
+                parts.add(new Text(text.substring(last, open)));
+            }
+            parts.add(placeholder(text.substring(open + 2, close), mart, text, open));
+            last = close + 2;
         }
         if (last < text.length()) {
             parts.add(new Text(text.substring(last)));
         }
-        if (text.indexOf("{{", last) >= 0) {
-            throw new IllegalArgumentException("an unclosed '{{' at SQL line " + lineOf(text, text.indexOf("{{", last))
-                + ": close it with '}}'");
-        }
         return new SqlTemplate(text, parts);
     }
 
-    private static Part placeholder(String inner, String mart, int line) {
+    /** {@code at}: where the placeholder starts in {@code text}, for the line an error names (counted only then). */
+    private static Part placeholder(String inner, String mart, String text, int at) {
         String body = inner.strip();
         if (VARIABLES.contains(body)) {
             return new Variable(body);
@@ -88,11 +88,11 @@ public record SqlTemplate(String text, List<Part> parts) {
                 }
                 return new Source(SourceKey.parse(arg));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("SQL line " + line + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("SQL line " + lineOf(text, at) + ": " + e.getMessage(), e);
             }
         }
-        throw new IllegalArgumentException("SQL line " + line + ": unknown placeholder '{{" + inner + "}}'; allowed are"
-            + " ref('mart/name'), source('schema.table'), " + String.join(", ", VARIABLES));
+        throw new IllegalArgumentException("SQL line " + lineOf(text, at) + ": unknown placeholder '{{" + inner
+            + "}}'; allowed are ref('mart/name'), source('schema.table'), " + String.join(", ", VARIABLES));
     }
 
     private static int lineOf(String text, int offset) {

@@ -29,6 +29,7 @@ public final class AssetGraph {
     private final Map<NodeKey, Integer> index;
     private final int[][] upstream;
     private final int[][] downstream;
+    private volatile KeyTexts keyTexts;
 
     private AssetGraph(List<Mart> marts, NodeKey[] keys, Asset[] assets, Source[] sources, Mart[] martOf,
                        Map<NodeKey, Integer> index, int[][] upstream, int[][] downstream) {
@@ -117,6 +118,36 @@ public final class AssetGraph {
 
     public NodeKey key(int node) {
         return keys[node];
+    }
+
+    /**
+     * Every node's key as text ({@code mart/name}, {@code schema.table}), by node id; built once per graph on first
+     * use, since selections match on it. Do not modify.
+     */
+    public String[] keyTexts() {
+        KeyTexts texts = keyTexts;
+        if (texts == null) {
+            String[] out = new String[keys.length];
+            Map<String, Integer> byText = new HashMap<>(keys.length * 2);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = keys[i].toString();
+                byText.put(out[i], i);
+            }
+            texts = new KeyTexts(out, byText);
+            keyTexts = texts;
+        }
+        return texts.texts();
+    }
+
+    /** The node id of a key written as text, or -1 when no mart declares it. */
+    public int indexOfText(String key) {
+        keyTexts();
+        Integer i = keyTexts.byText().get(key);
+        return i == null ? -1 : i;
+    }
+
+    /** Immutable once built; racing first callers build equal copies, and either may win. */
+    private record KeyTexts(String[] texts, Map<String, Integer> byText) {
     }
 
     /** The node id of a key, or -1 when no mart declares it. */

@@ -28,11 +28,8 @@ public final class Selector {
 
     public Selector(AssetGraph graph) {
         this.graph = graph;
-        // Key text once per graph rather than once per node per atom.
-        this.keys = new String[graph.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = graph.key(i).toString();
-        }
+        this.keys = graph.keyTexts(); // built once per graph, not per selection
+
     }
 
     /**
@@ -67,6 +64,14 @@ public final class Selector {
     }
 
     private BitSet keys(Selection.KeyPattern k) {
+        if (k.isExact()) {
+            int node = graph.indexOfText(k.pattern());
+            if (node >= 0) {
+                BitSet one = new BitSet(graph.size());
+                one.set(node);
+                return one;
+            }
+        }
         BitSet out = scan(i -> Glob.matches(k.pattern(), keys[i]));
         if (out.isEmpty() && k.isExact()) {
             throw new UnknownKeyException("No asset or source matches '" + k.pattern() + "'.", k.pattern(),
