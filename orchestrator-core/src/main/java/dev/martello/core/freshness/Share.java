@@ -16,7 +16,7 @@ public record Share(Duration pass, Duration tracked) {
 
     /** PASS time over tracked time, or null when nothing was tracked. */
     public Double ratio() {
-        return tracked.isZero() ? null : (double) pass.toMillis() / tracked.toMillis();
+        return tracked.isZero() ? null : (double) pass.toNanos() / tracked.toNanos();
     }
 
     /** E.g. {@code 99.2%}, or {@code n/a}. */
