@@ -11,6 +11,7 @@ import dev.martello.dsl.SqlTemplate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -94,6 +95,19 @@ public final class JdbcWarehouse implements Warehouse {
             }
             return OptionalLong.of(session.count("select count(*) from " + dialect.qualified(node.schema(),
                 node.table()), List.of()));
+        }
+    }
+
+    @Override
+    public Optional<String> maxValue(NodeKey node, String column) {
+        try (Session session = session(StatementGuard.none(), null, "while reading max(" + column + ") of '" + node
+            + "'")) {
+            if (dialect.kindOf(session, node.schema(), node.table()).isEmpty()) {
+                return Optional.empty();
+            }
+            String max = session.rows("select max(" + dialect.quote(column) + ") from "
+                + dialect.qualified(node.schema(), node.table()), List.of(), row -> row.getString(1)).getFirst();
+            return Optional.of(max == null ? "" : max);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.martello.dsl.SqlTemplate;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -42,6 +43,12 @@ public interface Warehouse extends AutoCloseable {
 
     /** The row count of a published asset or a source; empty when it does not exist. */
     OptionalLong rowCount(NodeKey node);
+
+    /**
+     * The largest value of {@code column} in a published asset or a source, as text ({@code ""} when the table is
+     * empty); empty when the table does not exist. Sources are observed this way through their loaded-at column.
+     */
+    Optional<String> maxValue(NodeKey node, String column);
 
     /** The SQL of {@code template} as it runs for {@code asset}, with {@code this} naming the published asset. */
     String render(SqlTemplate template, AssetKey asset, PartitionWindow partition);

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The contents of a {@code workspace.yaml}: which marts to load, the warehouse, the metadata store and the data
- * directory. Paths are relative to the workspace folder (data files: to {@code dataDir}).
+ * The contents of a {@code workspace.yaml}: which marts to load, the warehouse, the metadata store, the data
+ * directory and the automation intervals. Paths are relative to the workspace folder (data files: to {@code dataDir}).
  */
 public record WorkspaceConfig(
     @JsonProperty(required = true) String name,
@@ -15,13 +15,51 @@ public record WorkspaceConfig(
     String dataDir,
     WarehouseConfig warehouse,
     MetadataConfig metadata,
-    SeedConfig seed) {
+    SeedConfig seed,
+    AutomationConfig automation) {
 
     public WorkspaceConfig {
         description = description == null ? "" : description;
         dataDir = dataDir == null ? "data" : dataDir;
         warehouse = warehouse == null ? new WarehouseConfig(WarehouseConfig.Type.DUCKDB, null, null, null, null) : warehouse;
         metadata = metadata == null ? new MetadataConfig(MetadataConfig.Type.H2, null, null, null, null) : metadata;
+        automation = automation == null ? new AutomationConfig(null, null) : automation;
+    }
+
+    /**
+     * Declarative automation in the daemon: how often the automation tick and freshness evaluation run, and how
+     * often each source is polled for new data; durations like {@code 30s}, {@code 5m}, {@code 1h}.
+     */
+    public record AutomationConfig(String tickInterval, String sourcePollInterval) {
+        public AutomationConfig {
+            tickInterval = tickInterval == null ? "30s" : tickInterval;
+            sourcePollInterval = sourcePollInterval == null ? "5m" : sourcePollInterval;
+            duration("tickInterval", tickInterval);
+            duration("sourcePollInterval", sourcePollInterval);
+        }
+
+        public java.time.Duration tick() {
+            return duration("tickInterval", tickInterval);
+        }
+
+        public java.time.Duration sourcePoll() {
+            return duration("sourcePollInterval", sourcePollInterval);
+        }
+
+        private static java.time.Duration duration(String field, String text) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.strip());
+            if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+                throw new IllegalArgumentException("automation." + field + ": '" + text + "' is not a positive "
+                    + "duration; write a number and a unit (ms, s, m or h), e.g. 30s, 5m or 1h");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> java.time.Duration.ofMillis(n);
+                case "s" -> java.time.Duration.ofSeconds(n);
+                case "m" -> java.time.Duration.ofMinutes(n);
+                default -> java.time.Duration.ofHours(n);
+            };
+        }
     }
 
     /**

@@ -62,6 +62,9 @@ public final class WorkspaceConfigReader {
             }
             throw error(where, e, "wrong shape: expected "
                 + (e.getTargetType() == null ? "another type" : describe(e.getTargetType())) + ".");
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            // A record's constructor refused a value (e.g. a malformed duration); its message names field and fix.
+            throw error(where, e, e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage() + ".");
         } catch (JacksonException e) {
             throw error(where, e, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("") + ".");
         } catch (IOException e) {

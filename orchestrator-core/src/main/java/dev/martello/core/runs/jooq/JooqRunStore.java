@@ -43,6 +43,11 @@ final class JooqRunStore implements RunStore {
         this.connections = connections;
     }
 
+    /** The database behind this store, for the adapters of other features that keep their tables beside it. */
+    DSLContext db() {
+        return db;
+    }
+
     @Override
     public void createRun(Run run) {
         db.insertInto(Runs.TABLE)

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.martello.core.runs.RunStore;
 import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -74,6 +75,20 @@ public final class MetadataStores {
         // (Settings.withExecuteLogging(false) would do it here, but naming jOOQ's Settings makes javac warn about its
         // missing JAXB annotations on every build.)
         return new JooqRunStore(DSL.using(pool, dialect), pool);
+    }
+
+    /**
+     * The jOOQ context of a store this class opened, so that the jOOQ adapters of other features (automation,
+     * freshness, observation) use its tables, pool and dialect; never for code outside adapter packages.
+     *
+     * @throws IllegalArgumentException when {@code store} was not opened here
+     */
+    public static DSLContext database(RunStore store) {
+        if (store instanceof JooqRunStore jooq) {
+            return jooq.db();
+        }
+        throw new IllegalArgumentException("the metadata store " + store.getClass().getName()
+            + " is not a jOOQ store opened by MetadataStores; open it with MetadataStores.h2(…) or postgres(…)");
     }
 
     /** The database driver says best what went wrong; failing that, Flyway or the pool. */
