@@ -29,8 +29,7 @@ final class Backends {
             case H2 -> WarehouseConfig.of("jdbc:h2:file:" + dataFile(ws, c.path()));
             case POSTGRES -> WarehouseConfig.of(url(ws, "warehouse", c.url()))
                 .withCredentials(c.user(), password(ws, "warehouse", c.passwordEnv(), env));
-            case SNOWFLAKE -> throw new WorkspaceConfigException("Workspace '" + ws.name() + "' uses a Snowflake"
-                + " warehouse, which Martello does not support yet; use duckdb (the default), h2 or postgres.", null);
+            case SNOWFLAKE -> SnowflakeBackend.warehouse(ws, c, env);
         };
     }
 
@@ -63,7 +62,7 @@ final class Backends {
         return url;
     }
 
-    private static String password(Workspace ws, String section, String variable, UnaryOperator<String> env) {
+    static String password(Workspace ws, String section, String variable, UnaryOperator<String> env) {
         if (variable == null || variable.isBlank()) {
             return null;
         }

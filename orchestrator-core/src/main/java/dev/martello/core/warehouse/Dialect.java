@@ -12,11 +12,10 @@ import java.util.Optional;
 
 /**
  * What differs between warehouses, kept in one small class each; the engine never asks which backend it talks to.
- * The defaults are standard SQL that DuckDB, H2, PostgreSQL and Snowflake share. A Snowflake dialect would add a
- * {@code SWAP WITH} publisher (its DDL autocommits, like H2's, and its views bind late, like DuckDB's) and upper-case
- * identifier matching.
+ * The defaults are standard SQL that DuckDB, H2, PostgreSQL and Snowflake share; Snowflake adds upper-case
+ * identifiers, a choice of publisher, schema prefixes and query tags ({@link SnowflakeDialect}).
  */
-sealed interface Dialect permits DuckDbDialect, H2Dialect, PostgresDialect {
+sealed interface Dialect permits DuckDbDialect, H2Dialect, PostgresDialect, SnowflakeDialect {
     DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /** The short name shown in messages, e.g. {@code duckdb}. */
@@ -30,8 +29,8 @@ sealed interface Dialect permits DuckDbDialect, H2Dialect, PostgresDialect {
     }
 
     /**
-     * Run on every new connection. Sessions are set to UTC so that partition windows, rendered as UTC timestamp
-     * literals, select the same rows on every backend.
+     * Run on every new connection; null when the URL's settings do it instead. Sessions are set to UTC so that
+     * partition windows, rendered as UTC timestamp literals, select the same rows on every backend.
      */
     String sessionSetup();
 
@@ -41,6 +40,50 @@ sealed interface Dialect permits DuckDbDialect, H2Dialect, PostgresDialect {
      */
     default Optional<String> lockTimeout(Duration wait) {
         return Optional.empty();
+    }
+
+    /** Whether {@code information_schema.tables} lists views too, as the SQL standard says. */
+    default boolean listsViewsInTables() {
+        return true;
+    }
+
+    /** Driver properties the engine relies on, added to the configured ones. */
+    default java.util.Map<String, String> connectionProperties() {
+        return java.util.Map.of();
+    }
+
+    /** The schema a node lives in: an asset's may carry the configured prefix; a source's is its own. */
+    default String schemaOf(dev.martello.dsl.NodeKey node) {
+        return node.schema();
+    }
+
+    /** The quoted, qualified name of an asset or a source. */
+    default String relation(dev.martello.dsl.NodeKey node) {
+        return qualified(schemaOf(node), node.table());
+    }
+
+    /**
+     * How the catalog ({@code information_schema}) spells a name the engine quoted: as is, except where quoted names
+     * are stored upper case (Snowflake).
+     */
+    default String catalogName(String identifier) {
+        return identifier;
+    }
+
+    /** The engine's lower-case spelling of a name (or a view's definition) read from the catalog. */
+    default String engineName(String catalogName) {
+        return catalogName;
+    }
+
+    /**
+     * Labels what {@code session} runs next with the run and the asset, so a warehouse admin can find it in the
+     * warehouse's query history. Most warehouses have no such label.
+     */
+    default void tag(Session session, String runId, dev.martello.dsl.AssetKey asset) {
+    }
+
+    /** Removes {@link #tag}'s label before the connection goes back to the pool. */
+    default void untag(Session session) {
     }
 
     /** How a table built aside becomes the published version. */
@@ -72,7 +115,7 @@ sealed interface Dialect permits DuckDbDialect, H2Dialect, PostgresDialect {
 
     private boolean schemaExists(Session session, String schema) {
         return session.count("select count(*) from information_schema.schemata where schema_name = ?",
-            java.util.List.of(schema)) > 0;
+            java.util.List.of(catalogName(schema))) > 0;
     }
 
     /** Identifiers are the DSL's normalised lower-case names; quoting keeps them lower case everywhere. */
@@ -82,6 +125,11 @@ sealed interface Dialect permits DuckDbDialect, H2Dialect, PostgresDialect {
 
     default String qualified(String schema, String table) {
         return quote(schema) + "." + quote(table);
+    }
+
+    /** The new name in {@code alter table … rename to}: unqualified where that keeps the table in its schema. */
+    default String renameTarget(String schema, String name) {
+        return quote(name);
     }
 
     /** A string literal, for partition keys; values compared against data are bound as parameters instead. */

@@ -48,7 +48,7 @@ final class JdbcAssetContext implements AssetContext {
     public String table(String key) {
         NodeKey node = key.contains(".") && !key.contains("/") ? SourceKey.parse(key)
             : AssetKey.parse(key, key().mart());
-        return session.qualified(node.schema(), node.table());
+        return session.dialect().relation(node);
     }
 
     @Override

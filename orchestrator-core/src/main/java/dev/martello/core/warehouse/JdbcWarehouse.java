@@ -20,8 +20,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * by the URL's prefix.
  */
 public final class JdbcWarehouse implements Warehouse {
-    private static final List<Dialect> DIALECTS = List.of(new DuckDbDialect(), new H2Dialect(), new PostgresDialect());
-
     private final Dialect dialect;
     private final HikariDataSource pool;
     private final SqlRenderer renderer;
@@ -42,13 +40,13 @@ public final class JdbcWarehouse implements Warehouse {
 
     /** Opens the warehouse {@code config} names; fails with the backend's message when it cannot connect. */
     public static JdbcWarehouse open(WarehouseConfig config) {
-        Dialect dialect = DIALECTS.stream().filter(d -> d.accepts(config.url())).findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("No warehouse dialect for URL '" + config.url()
-                + "': use jdbc:duckdb:, jdbc:h2: or jdbc:postgresql:."));
+        Dialect dialect = Dialects.forConfig(config);
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(dialect.prepareUrl(config.url()));
         hc.setUsername(config.user());
         hc.setPassword(config.password());
+        config.properties().forEach(hc::addDataSourceProperty);
+        dialect.connectionProperties().forEach(hc::addDataSourceProperty);
         hc.setMaximumPoolSize(config.maxConnections());
         hc.setConnectionInitSql(dialect.sessionSetup());
         hc.setPoolName("martello-warehouse-" + dialect.name());
@@ -72,29 +70,33 @@ public final class JdbcWarehouse implements Warehouse {
         Asset asset = request.asset();
         try (StatementGuard guard = StatementGuard.start(request.timeout(), request.cancellation(), timer);
              Session session = session(guard, asset.key(), "while materializing '" + asset.key() + "'")) {
-            return switch (asset.materialization()) {
-                case TABLE -> TableMaterializer.run(session, renderer, request);
-                case VIEW -> ViewMaterializer.run(session, renderer, request);
-                case INCREMENTAL -> PartitionMaterializer.run(session, renderer, request);
-            };
+            dialect.tag(session, request.runId(), asset.key());
+            try {
+                return switch (asset.materialization()) {
+                    case TABLE -> TableMaterializer.run(session, renderer, request);
+                    case VIEW -> ViewMaterializer.run(session, renderer, request);
+                    case INCREMENTAL -> PartitionMaterializer.run(session, renderer, request);
+                };
+            } finally {
+                dialect.untag(session);
+            }
         }
     }
 
     @Override
     public List<String> cleanupLeftovers(AssetKey asset) {
         try (Session session = session(StatementGuard.none(), asset, "while cleaning up after '" + asset + "'")) {
-            return Leftovers.drop(session, VersionNames.of(asset));
+            return Leftovers.drop(session, session.names(asset));
         }
     }
 
     @Override
     public OptionalLong rowCount(NodeKey node) {
         try (Session session = session(StatementGuard.none(), null, "while counting the rows of '" + node + "'")) {
-            if (dialect.kindOf(session, node.schema(), node.table()).isEmpty()) {
+            if (dialect.kindOf(session, dialect.schemaOf(node), node.table()).isEmpty()) {
                 return OptionalLong.empty();
             }
-            return OptionalLong.of(session.count("select count(*) from " + dialect.qualified(node.schema(),
-                node.table()), List.of()));
+            return OptionalLong.of(session.count("select count(*) from " + dialect.relation(node), List.of()));
         }
     }
 
@@ -113,7 +115,7 @@ public final class JdbcWarehouse implements Warehouse {
 
     @Override
     public String render(SqlTemplate template, AssetKey asset, PartitionWindow partition) {
-        return renderer.render(template, asset, dialect.qualified(asset.schema(), asset.table()), partition);
+        return renderer.render(template, asset, dialect.relation(asset), partition);
     }
 
     @Override

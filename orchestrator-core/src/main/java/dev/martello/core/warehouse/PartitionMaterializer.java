@@ -30,7 +30,7 @@ final class PartitionMaterializer {
             throw new IllegalArgumentException("Asset '" + asset.key() + "' is incremental: materialize it one"
                 + " partition at a time, and declare the column its partitions are replaced by.");
         }
-        VersionNames names = VersionNames.of(asset.key());
+        VersionNames names = session.names(asset.key());
         Leftovers.prepare(session, names);
         String staging = session.dialect().quote(names.staging(request.runId()));
         try {
@@ -104,7 +104,7 @@ final class PartitionMaterializer {
         Optional<String> version = session.dialect().publisher().publishedVersion(session, names);
         session.drop(names.schema(), names.name(), RelationKind.VIEW);
         version.ifPresent(v -> session.execute("alter table " + session.qualified(names.schema(), v) + " rename to "
-            + session.dialect().quote(names.name())));
+            + session.dialect().renameTarget(names.schema(), names.name())));
         return version.isPresent();
     }
 

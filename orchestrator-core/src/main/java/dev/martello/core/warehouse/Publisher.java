@@ -7,7 +7,7 @@ import java.util.Optional;
  * The build, the checks and the publish run in one transaction; where DDL is transactional, a failure or a crash
  * therefore leaves nothing behind.
  */
-sealed interface Publisher permits SwapInTransaction, RepointView {
+sealed interface Publisher permits SwapInTransaction, RepointView, SwapWith {
 
     /**
      * Publishes {@code version}, a table in the asset's schema that passed its contract and checks.

@@ -58,6 +58,11 @@ final class Session implements AutoCloseable {
         return dialect.qualified(schema, table);
     }
 
+    /** The names of an asset's public relation and versions, in the schema the dialect maps its mart to. */
+    VersionNames names(AssetKey key) {
+        return VersionNames.of(dialect.schemaOf(key), key.table());
+    }
+
     void execute(String sql) {
         run(sql, List.of(), st -> st.execute(sql));
     }

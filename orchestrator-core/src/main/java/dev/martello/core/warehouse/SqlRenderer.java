@@ -29,8 +29,8 @@ final class SqlRenderer {
         for (SqlTemplate.Part part : template.parts()) {
             out.append(switch (part) {
                 case SqlTemplate.Text t -> t.sql();
-                case SqlTemplate.Ref r -> dialect.qualified(r.key().schema(), r.key().table());
-                case SqlTemplate.Source s -> dialect.qualified(s.key().schema(), s.key().table());
+                case SqlTemplate.Ref r -> dialect.relation(r.key());
+                case SqlTemplate.Source s -> dialect.relation(s.key());
                 case SqlTemplate.Variable v -> variable(v.name(), asset, self, partition);
             });
         }

@@ -19,7 +19,7 @@ final class TableMaterializer {
 
     static Materialization run(Session session, SqlRenderer renderer, MaterializationRequest request) {
         Asset asset = request.asset();
-        VersionNames names = VersionNames.of(asset.key());
+        VersionNames names = session.names(asset.key());
         Leftovers.prepare(session, names);
         Optional<RelationKind> current = session.dialect().kindOf(session, names.schema(), names.name());
         String version = names.version(request.runId());

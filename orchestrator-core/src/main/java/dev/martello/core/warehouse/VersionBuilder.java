@@ -21,7 +21,7 @@ final class VersionBuilder {
         Asset asset = request.asset();
         switch (asset.compute()) {
             case Compute.Sql sql -> {
-                String published = session.qualified(asset.key().schema(), asset.key().table());
+                String published = session.dialect().relation(asset.key());
                 String select = renderer.render(sql.template(), asset.key(), published, request.partition());
                 session.executeUserSql(create(session, target, temporary, "as " + select));
             }

@@ -22,7 +22,7 @@ final class ViewMaterializer {
             throw new IllegalArgumentException("Asset '" + asset.key() + "' is a view, which needs SQL; Java code can"
                 + " only build tables: declare it as a table.");
         }
-        VersionNames names = VersionNames.of(asset.key());
+        VersionNames names = session.names(asset.key());
         Leftovers.prepare(session, names);
         Optional<RelationKind> current = session.dialect().kindOf(session, names.schema(), names.name());
         String publicName = session.qualified(names.schema(), names.name());

@@ -83,14 +83,36 @@ public record WorkspaceConfig(
         }
     }
 
-    /** The SQL warehouse assets are materialized in; credentials come from the environment variable named. */
-    public record WarehouseConfig(Type type, String path, String url, String user, String passwordEnv) {
+    /**
+     * The SQL warehouse assets are materialized in. Secrets are never in the file: a password comes from the
+     * environment variable {@code passwordEnv} names; Snowflake's key-pair auth reads a private-key file named by
+     * {@code privateKeyFile} or by the variable {@code privateKeyFileEnv}, its passphrase from
+     * {@code privateKeyPasswordEnv}.
+     *
+     * @param account   Snowflake: the account identifier, e.g. {@code myorg-analytics}; the URL is derived from it
+     * @param url       a JDBC URL; for Snowflake only where the account's host is not the default (private link,
+     *                  or fakesnow on loopback)
+     * @param warehouse Snowflake: the virtual warehouse that runs the queries
+     * @param schemaPrefix Snowflake: prepended to every mart's schema, e.g. {@code dev_}
+     * @param publish   Snowflake: {@code swap} (tables stay tables) or {@code view} (a view over versioned tables)
+     */
+    public record WarehouseConfig(Type type, String path, String url, String user, String passwordEnv,
+                                  String account, String role, String warehouse, String database,
+                                  String schemaPrefix, String privateKeyFile, String privateKeyFileEnv,
+                                  String privateKeyPasswordEnv, Publish publish) {
         public enum Type { DUCKDB, H2, POSTGRES, SNOWFLAKE }
+
+        public enum Publish { SWAP, VIEW }
 
         public WarehouseConfig {
             type = type == null ? Type.DUCKDB : type;
             path = path == null && type == Type.DUCKDB ? "warehouse.duckdb" : path;
             path = path == null && type == Type.H2 ? "warehouse" : path;
+            publish = publish == null ? Publish.SWAP : publish;
+        }
+
+        public WarehouseConfig(Type type, String path, String url, String user, String passwordEnv) {
+            this(type, path, url, user, passwordEnv, null, null, null, null, null, null, null, null, null);
         }
     }
 

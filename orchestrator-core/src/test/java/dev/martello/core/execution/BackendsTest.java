@@ -50,7 +50,7 @@ class BackendsTest {
         WarehouseConfig config = Backends.warehouse(workspace(warehouse(WorkspaceConfig.WarehouseConfig.Type.POSTGRES,
             "jdbc:postgresql://db/dwh", "DWH_PASSWORD"), null), env::get);
 
-        assertThat(config).isEqualTo(new WarehouseConfig("jdbc:postgresql://db/dwh", "etl", "s3cret", 8));
+        assertThat(config).isEqualTo(WarehouseConfig.of("jdbc:postgresql://db/dwh").withCredentials("etl", "s3cret"));
     }
 
     @Test
@@ -73,13 +73,65 @@ class BackendsTest {
                 + " jdbc:postgresql://db:5432/martello.");
     }
 
+    static WorkspaceConfig.WarehouseConfig snowflake(String url, String account, String passwordEnv,
+                                                     String keyFile, String keyFileEnv, String prefix) {
+        return new WorkspaceConfig.WarehouseConfig(WorkspaceConfig.WarehouseConfig.Type.SNOWFLAKE, null, url,
+            "MARTELLO", passwordEnv, account, "TRANSFORMER", "TRANSFORMING", "ANALYTICS", prefix, keyFile, keyFileEnv,
+            "KEY_PASSPHRASE", null);
+    }
+
     @Test
-    void snowflakeIsNotSupportedYet() {
-        Workspace ws = workspace(warehouse(WorkspaceConfig.WarehouseConfig.Type.SNOWFLAKE, "jdbc:snowflake://x", null),
-            null);
+    void aSnowflakeUrlComesFromTheAccountAndThePasswordFromTheEnvironment() {
+        WarehouseConfig config = Backends.warehouse(workspace(snowflake(null, "myorg-analytics", "SF_PASSWORD", null,
+            null, "dev_"), null), Map.of("SF_PASSWORD", "s3cret")::get);
+
+        assertThat(config.url()).isEqualTo("jdbc:snowflake://myorg-analytics.snowflakecomputing.com/");
+        assertThat(config.user()).isEqualTo("MARTELLO");
+        assertThat(config.password()).isEqualTo("s3cret");
+        assertThat(config.properties()).isEqualTo(Map.of("account", "myorg-analytics", "role", "TRANSFORMER",
+            "warehouse", "TRANSFORMING", "db", "ANALYTICS"));
+        assertThat(config.schemaPrefix()).isEqualTo("dev_");
+        assertThat(config.publish()).isEqualTo(WarehouseConfig.TablePublish.SWAP);
+        assertThat(config.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void snowflakeKeyPairAuthReadsTheKeyFileNamedByAVariable() throws Exception {
+        Path key = java.nio.file.Files.writeString(dir.resolve("rsa_key.p8"), "-----BEGIN PRIVATE KEY-----");
+        Map<String, String> env = Map.of("SF_KEY", key.toString(), "KEY_PASSPHRASE", "open sesame");
+
+        WarehouseConfig config = Backends.warehouse(workspace(snowflake("jdbc:snowflake://127.0.0.1:8765/?ssl=off",
+            "fakesnow", null, null, "SF_KEY", null), null), env::get);
+
+        assertThat(config.url()).isEqualTo("jdbc:snowflake://127.0.0.1:8765/?ssl=off");
+        assertThat(config.password()).isNull();
+        assertThat(config.properties()).containsEntry("authenticator", "SNOWFLAKE_JWT")
+            .containsEntry("private_key_file", key.toString()).containsEntry("private_key_pwd", "open sesame")
+            .containsEntry("account", "fakesnow");
+        assertThat(config.toString()).doesNotContain("open sesame");
+    }
+
+    @Test
+    void aSnowflakeKeyFileMustExist() {
+        Workspace ws = workspace(snowflake(null, "acme", null, "keys/missing.p8", null, null), null);
 
         assertThatThrownBy(() -> Backends.warehouse(ws, name -> null)).isInstanceOf(WorkspaceConfigException.class)
-            .hasMessage("Workspace 'test' uses a Snowflake warehouse, which Martello does not support yet; use duckdb"
-                + " (the default), h2 or postgres.");
+            .hasMessage("Workspace 'test': the warehouse's private-key file " + dir.resolve("keys/missing.p8")
+                + " does not exist or cannot be read. Point privateKeyFile (or the variable in privateKeyFileEnv) at"
+                + " the PKCS#8 key whose public key is set on the Snowflake user.");
+    }
+
+    @Test
+    void everySnowflakeProblemIsReportedAtOnce() {
+        Workspace ws = workspace(new WorkspaceConfig.WarehouseConfig(WorkspaceConfig.WarehouseConfig.Type.SNOWFLAKE,
+            null, null, null, "SF_PASSWORD", null, null, null, null, "Dev-", "key.p8", null, null, null), null);
+
+        assertThatThrownBy(() -> Backends.warehouse(ws, name -> null)).isInstanceOf(WorkspaceConfigException.class)
+            .hasMessage("Workspace 'test': the snowflake warehouse is not usable: 'account' is missing, e.g. account:"
+                + " myorg-analytics (or give a 'url'); 'user' is missing; 'database' is missing: the database the"
+                + " marts' schemas are created in; 'schemaPrefix' may hold only lower-case letters, digits and '_'"
+                + " (it becomes part of upper-case schema names), not 'Dev-'; more than one kind of credentials: set"
+                + " exactly one of passwordEnv (a variable holding the password), privateKeyFile (a key file's path)"
+                + " or privateKeyFileEnv (a variable holding that path).");
     }
 }

@@ -423,14 +423,15 @@ abstract class WarehouseContractTest extends WarehouseFixture {
                 st.executeUpdate("insert into " + ctx.target() + " values (99, 'extra')");
             }
             ctx.connection().close();
-            ctx.log("inserted " + n + " rows into " + ctx.target().replaceAll("__v.*", "__v…"));
+            ctx.log("inserted " + n + " rows into " + ctx.target().replaceAll("(?i)__v.*", "__v…"));
         }).column("id", SqlType.BIGINT).column("label", SqlType.VARCHAR).check(Check.notNull("label")).build();
 
         Materialization m = warehouse.materialize(MaterializationRequest.of(asset, "run-1").withLog(log::add));
 
         assertThat(m.rows()).isEqualTo(OptionalLong.of(4));
         assertThat(ids(mart + ".labels")).containsExactly(1L, 3L, 5L, 99L);
-        assertThat(log).containsExactly("inserted 3 rows into \"" + mart + "\".\"labels__v…");
+        assertThat(log).containsExactly("inserted 3 rows into " + quoted(mart) + ".\"" + catalogName("labels")
+            + "__v…");
     }
 
     @Test
@@ -458,8 +459,10 @@ abstract class WarehouseContractTest extends WarehouseFixture {
             Instant.parse("2024-01-02T23:00:00Z"));
 
         assertThat(warehouse.render(template, AssetKey.parse("sales/daily"), window)).isEqualTo(
-            "select * from \"sales\".\"orders\" join \"raw\".\"orders\" on d >= TIMESTAMP '2024-01-01 23:00:00'"
-                + " and d < TIMESTAMP '2024-01-02 23:00:00' and k = 'o''k' -- \"sales\".\"daily\"");
+            "select * from " + quoted("sales") + "." + quoted("orders") + " join " + quoted("raw") + "."
+                + quoted("orders") + " on d >= TIMESTAMP '2024-01-01 23:00:00'"
+                + " and d < TIMESTAMP '2024-01-02 23:00:00' and k = 'o''k' -- " + quoted("sales") + "."
+                + quoted("daily"));
     }
 
     @Test

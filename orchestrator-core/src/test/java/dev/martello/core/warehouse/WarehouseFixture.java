@@ -36,6 +36,16 @@ abstract class WarehouseFixture {
     protected void stopBackend() throws Exception {
     }
 
+    /** How the catalog spells a lower-case name the engine quoted (upper case on Snowflake). */
+    protected String catalogName(String name) {
+        return name;
+    }
+
+    /** A name quoted as the engine quotes it. */
+    protected String quoted(String name) {
+        return '"' + catalogName(name) + '"';
+    }
+
 
     @BeforeAll
     void openWarehouse() throws Exception {
@@ -109,11 +119,11 @@ abstract class WarehouseFixture {
         try (Connection c = warehouse.connect();
              var query = c.prepareStatement("select table_name from information_schema.tables"
                  + " where table_schema = ? and table_name like ? escape '!'")) {
-            query.setString(1, schema);
-            query.setString(2, pattern);
+            query.setString(1, catalogName(schema));
+            query.setString(2, catalogName(pattern));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(1));
+                    out.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
                 }
             }
         }
