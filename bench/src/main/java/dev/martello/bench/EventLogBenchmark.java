@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Two event streams: {@code log} lines only, and {@code steps}, the mix a run writes per step (started, a log
  * line, two check results, materialized; the last also replaces the partition's latest state).
  *
- * <pre>java -cp 'bench/target/classes:bench/target/lib/*' dev.martello.bench.EventLogBenchmark h2</pre>
+ * <pre>java -cp 'bench/target/classes:bench/target/lib/*' dev.martello.bench.EventLogBenchmark h2 [500 1000]</pre>
  */
 public final class EventLogBenchmark {
     private static final int[] BATCHES = {1, 10, 100, 500, 1_000, 5_000};
@@ -43,23 +44,26 @@ public final class EventLogBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1 || !List.of("h2", "postgres").contains(args[0])) {
-            System.err.println("usage: EventLogBenchmark h2|postgres");
+        if (args.length < 1 || !List.of("h2", "postgres").contains(args[0])) {
+            System.err.println("usage: EventLogBenchmark h2|postgres [batch sizes: only these, no buffer runs]");
             System.exit(2);
         }
+        int[] batches = args.length == 1 ? BATCHES
+            : Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray();
+        boolean buffer = args.length == 1;
         Path dir = Files.createTempDirectory("martello-bench-events-");
         System.out.println("== event log on " + args[0] + "; load average before: " + Stopwatch.loadAverage());
         try {
             if (args[0].equals("h2")) {
                 try (RunStore store = MetadataStores.h2(dir.resolve("metadata"))) {
-                    measure(store);
+                    measure(store, batches, buffer);
                 }
             } else {
                 try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
                         .setCleanDataDirectory(true).setServerConfig("synchronous_commit", "on")
                         .setServerConfig("fsync", "on").start();
                      RunStore store = MetadataStores.postgres(pg.getJdbcUrl("postgres", "postgres"), "postgres", "")) {
-                    measure(store);
+                    measure(store, batches, buffer);
                 }
             }
         } finally {
@@ -68,7 +72,7 @@ public final class EventLogBenchmark {
         }
     }
 
-    private static void measure(RunStore store) {
+    private static void measure(RunStore store, int[] batches, boolean buffer) {
         Run run = newRun(store);
         // Warm-up: the JIT and the store's caches, with both streams and a mid-size batch.
         direct(store, events(run.id(), 20_000, false), 500);
@@ -77,7 +81,7 @@ public final class EventLogBenchmark {
             + " event |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         for (boolean steps : new boolean[] {false, true}) {
-            for (int batch : BATCHES) {
+            for (int batch : batches) {
                 int n = batch == 1 ? 5_000 : batch == 10 ? 20_000 : EVENTS;
                 List<RunEvent> events = events(run.id(), n, steps);
                 Stopwatch.Series series = new Stopwatch.Series();
@@ -87,7 +91,7 @@ public final class EventLogBenchmark {
                 row(steps ? "steps" : "log", String.valueOf(batch), n, series);
             }
         }
-        for (int threads : new int[] {1, 4}) {
+        for (int threads : buffer ? new int[] {1, 4} : new int[0]) {
             for (boolean steps : new boolean[] {false, true}) {
                 List<RunEvent> events = events(run.id(), EVENTS, steps);
                 Stopwatch.Series series = new Stopwatch.Series();
