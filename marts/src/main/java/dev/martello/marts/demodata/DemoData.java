@@ -42,7 +42,8 @@ public final class DemoData implements SourceSeed {
     public boolean isSeeded(Connection warehouse) throws SQLException {
         Set<String> present = new HashSet<>();
         DatabaseMetaData meta = warehouse.getMetaData();
-        try (ResultSet rs = meta.getTables(null, null, "%", null)) {
+        // This database only: a Snowflake connection sees every database of the account.
+        try (ResultSet rs = meta.getTables(warehouse.getCatalog(), null, "%", null)) {
             while (rs.next()) {
                 String schema = rs.getString("TABLE_SCHEM");
                 present.add((schema == null ? "" : schema + ".") + rs.getString("TABLE_NAME"));
@@ -80,10 +81,12 @@ public final class DemoData implements SourceSeed {
     }
 
     private static void markComplete(Connection warehouse, Options options) throws SQLException {
-        execute(warehouse, List.of("create table " + COMPLETE + " (scale double precision, last_day date, random_seed bigint)"));
-        try (var insert = warehouse.prepareStatement("insert into " + COMPLETE + " values (?, ?, ?)")) {
+        execute(warehouse, List.of("create table " + COMPLETE
+            + " (scale double precision, last_day date, random_seed bigint)"));
+        // The day as text, cast by the warehouse: snowflake-jdbc 3.x refuses java.time values.
+        try (var insert = warehouse.prepareStatement("insert into " + COMPLETE + " values (?, cast(? as date), ?)")) {
             insert.setDouble(1, options.scale());
-            insert.setObject(2, options.lastDay());
+            insert.setString(2, options.lastDay().toString());
             insert.setLong(3, options.randomSeed());
             insert.executeUpdate();
         }

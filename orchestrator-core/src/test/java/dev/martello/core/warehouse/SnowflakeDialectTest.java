@@ -79,7 +79,8 @@ class SnowflakeDialectTest {
     @Test
     void queryTagsEscapeQuotesAndBackslashesForSnowflakeLiterals() {
         assertThat(QueryTags.set("it's\\x", AssetKey.parse("sales/orders"))).isEqualTo(
-            "alter session set query_tag = '{\"app\":\"martello\",\"run_id\":\"it''s\\\\\\\\x\",\"asset\":\"sales/orders\"}'");
+            "alter session set query_tag = '{\"app\":\"martello\",\"run_id\":\"it''s\\\\\\\\x\","
+                + "\"asset\":\"sales/orders\"}'");
     }
 
     @Test

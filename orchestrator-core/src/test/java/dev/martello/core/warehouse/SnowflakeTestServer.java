@@ -27,7 +27,8 @@ record SnowflakeTestServer(String url, String user, String password, String priv
         String url = env.apply(URL);
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("The snowflake profile needs a Snowflake to test against, and "
-                + URL + " is not set. Start fakesnow (pip install 'fakesnow[server]'; fakesnow -s -p 8765) and set "
+                + URL + " is not set. Start fakesnow (pip install 'fakesnow[server]==0.12.1'"
+                + " 'snowflake-connector-python==4.8.1'; fakesnow -s -p 8765) and set "
                 + URL + "='jdbc:snowflake://127.0.0.1:8765/?ssl=off&account=fakesnow' and "
                 + "MARTELLO_TEST_SNOWFLAKE_PUBLISH=view, or point it at a real account (docs/warehouses/snowflake.md)."
                 + " .ci/run does all of this.");
