@@ -82,6 +82,15 @@ public final class WorkspaceQueue implements AutoCloseable {
 
     /** Queues a plan made elsewhere (a backfill chunk, a retry); an empty plan is refused. */
     public Run enqueue(Plan plan, String trigger, int priority, String retryOf, int attempt) {
+        return enqueue(null, plan, trigger, priority, retryOf, attempt);
+    }
+
+    /** Queues a plan under a run id of the caller's (a backfill chunk's fixed id, so it is never queued twice). */
+    public Run enqueue(String runId, Plan plan, String trigger, int priority) {
+        return enqueue(runId, plan, trigger, priority, null, 1);
+    }
+
+    private Run enqueue(String runId, Plan plan, String trigger, int priority, String retryOf, int attempt) {
         if (plan.isEmpty()) {
             throw new IllegalArgumentException("Selection '" + plan.selection() + "' has no assets to materialize in"
                 + " workspace '" + workspace() + "' (sources are not materialized); nothing was queued.");
@@ -89,7 +98,7 @@ public final class WorkspaceQueue implements AutoCloseable {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<String> partitions = plan.steps().stream().map(PlannedStep::partitionKey).filter(p -> !p.isEmpty())
             .distinct().toList();
-        Run run = new Run(RunIds.next(now), workspace(), plan.selection(), partitions, RunStatus.QUEUED, trigger, now,
+        Run run = new Run(runId != null ? runId : RunIds.next(now), workspace(), plan.selection(), partitions, RunStatus.QUEUED, trigger, now,
             null, null, "").withQueueing(priority, pools.of(plan), retryOf, attempt);
         store.createRun(run, plan.steps().stream()
             .map(s -> Step.pending(run.id(), new AssetPartition(s.asset().key(), s.partitionKey()))).toList());
