@@ -13,7 +13,11 @@ import java.nio.file.Path;
 public final class SlowMart implements MartDefinition {
     @Override
     public Mart define() {
-        return Mart.application("slow").owner("team:t")
+        var mart = Mart.application("slow").owner("team:t");
+        for (int i = 0; i < 10; i++) {
+            mart.asset("q" + i, a -> a.compute(ctx -> ctx.execute("create table " + ctx.target() + " as select 1 as x")));
+        }
+        return mart
             .asset("s", a -> a.compute(ctx -> {
                 Path dir = Path.of(System.getProperty("martello.test.dir"));
                 Files.writeString(dir.resolve("entered"), "x");

@@ -91,6 +91,18 @@ class MisfireTest {
     }
 
     @Test
+    void aPeriodicTaskTicksThroughTheJobStore() throws Exception {
+        java.util.concurrent.CountDownLatch ticked = new java.util.concurrent.CountDownLatch(2);
+        try (WorkspaceRuntime runtime = WorkspaceRuntime.open(Probe.workspace(dir, null, RunsConfig.DEFAULTS, Map.of(),
+            List.of(), new Probe().marts(1, 0)), RuntimeSettings.defaults());
+             QuartzScheduler scheduler = QuartzScheduler.open("probe", runtime.node(), runtime.store().database(),
+                 r -> { }, List.of(PeriodicTask.of("tick", Duration.ofMillis(200), now -> ticked.countDown())))) {
+            scheduler.start();
+            assertThat(ticked.await(1, TimeUnit.MINUTES)).isTrue();
+        }
+    }
+
+    @Test
     void unixAndQuartzCronsAreAcceptedAndOthersExplained() {
         assertThat(Crons.toQuartz("0 3 * * *")).isEqualTo("0 0 3 * * ? *");
         assertThat(Crons.toQuartz("0 0 3 * * ?")).isEqualTo("0 0 3 * * ?");
