@@ -55,31 +55,43 @@ class ClusterFailoverTest {
         pb.environment().put("PG_PASSWORD", password);
         System.setProperty("martello.test.dir", dir.toString());
         Process nodeA = pb.start();
+        try {
+            runCluster(nodeA, password);
+        } finally {
+            nodeA.destroyForcibly();
+            TestPostgres.dropSchema(pg);
+        }
+    }
+
+    private void runCluster(Process nodeA, String password) throws Exception {
         List<Instant> ticks = new CopyOnWriteArrayList<>();
         DaemonSettings settings = DaemonSettings.defaults().withGrace(Duration.ofSeconds(5))
             .withTasks(q -> List.of(PeriodicTask.of("tick", Duration.ofSeconds(1), ticks::add)));
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(nodeA.getInputStream()));
+        BufferedReader out = new BufferedReader(new InputStreamReader(nodeA.getInputStream()));
+        String submitted = out.readLine();
+        while (submitted != null && !submitted.startsWith("SUBMITTED ")) { // log lines and ticks come first
+            if (submitted.startsWith("TICK ")) {
+                ticks.add(Instant.parse(submitted.substring(5)));
+            }
+            submitted = out.readLine();
+        }
+        assertThat(submitted).as("node A's stderr: %s", Files.readString(dir.resolve("a.err")))
+            .startsWith("SUBMITTED ");
+        Thread drain = new Thread(() -> out.lines().filter(l -> l.startsWith("TICK "))
+            .forEach(l -> ticks.add(Instant.parse(l.substring(5)))), "drain-node-a");
+        drain.setDaemon(true);
+        drain.start();
+        String slowRun = submitted.substring("SUBMITTED ".length());
+        // Node A is alone until its run is executing, so that run is A's.
+        while (!Files.exists(dir.resolve("entered"))) {
+            Thread.sleep(20);
+        }
+        try (out;
              Daemon b = Daemon.start(List.of(dir), settings.withRuntime(RuntimeSettings.defaults()
                  .withEnvironment(n -> password)));
              Daemon c = Daemon.start(List.of(dir), settings.withRuntime(RuntimeSettings.defaults()
                  .withEnvironment(n -> password)))) {
             assertThat(b.broken()).isEmpty();
-            String submitted = out.readLine();
-            while (submitted != null && !submitted.startsWith("SUBMITTED ")) { // log lines and ticks come first
-                if (submitted.startsWith("TICK ")) {
-                    ticks.add(Instant.parse(submitted.substring(5)));
-                }
-                submitted = out.readLine();
-            }
-            Thread drain = new Thread(() -> out.lines().filter(l -> l.startsWith("TICK "))
-                .forEach(l -> ticks.add(Instant.parse(l.substring(5)))), "drain-node-a");
-            drain.setDaemon(true);
-            drain.start();
-            assertThat(submitted).as("node A's stderr: %s", Files.readString(dir.resolve("a.err"))).startsWith("SUBMITTED ");
-            String slowRun = submitted.substring("SUBMITTED ".length());
-            while (!Files.exists(dir.resolve("entered"))) {
-                Thread.sleep(20);
-            }
             var store = b.workspaces().getFirst().runtime().store();
             String nodeOfA = store.run(slowRun).orElseThrow().node();
 
@@ -114,9 +126,6 @@ class ClusterFailoverTest {
             }
             Set<Instant> distinct = new HashSet<>(ticks);
             assertThat(distinct).as("each scheduled tick ran on one node only").hasSameSizeAs(ticks);
-        } finally {
-            nodeA.destroyForcibly();
-            TestPostgres.dropSchema(pg);
         }
     }
 }
