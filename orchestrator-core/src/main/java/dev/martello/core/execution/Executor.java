@@ -50,8 +50,15 @@ public final class Executor {
     private final Warehouse warehouse;
     private final RunStore store;
     private final Semaphore warehouseSlots;
+    private final String node;
 
     public Executor(String workspace, AssetGraph graph, Warehouse warehouse, RunStore store, int warehouseConcurrency) {
+        this(workspace, graph, warehouse, store, warehouseConcurrency, null);
+    }
+
+    /** @param node the process's node id, recorded on each run it creates (null: none) */
+    public Executor(String workspace, AssetGraph graph, Warehouse warehouse, RunStore store, int warehouseConcurrency,
+                    String node) {
         if (warehouseConcurrency < 1) {
             throw new IllegalArgumentException("warehouseConcurrency must be at least 1, not " + warehouseConcurrency);
         }
@@ -60,6 +67,7 @@ public final class Executor {
         this.warehouse = warehouse;
         this.store = store;
         this.warehouseSlots = new Semaphore(warehouseConcurrency, true);
+        this.node = node;
     }
 
     /**
@@ -70,9 +78,24 @@ public final class Executor {
         Instant now = RunRecorder.now();
         // Created STARTED, never QUEUED: a crash from here on leaves a run that recovery fails, not one left queued.
         Run run = new Run(RunIds.next(now), workspace, plan.selection(), partitionsOf(plan), RunStatus.STARTED,
-            options.trigger(), now, now, null, "");
+            options.trigger(), now, now, null, "").withNode(node);
         store.createRun(run);
         store.upsertSteps(plan.steps().stream().map(s -> Step.pending(run.id(), target(s))).toList());
+        return execute(run, plan, options, listener, false);
+    }
+
+    /**
+     * Runs a run the queue has claimed ({@code STARTED}, its steps stored {@code PENDING}); {@code plan} holds the steps
+     * still to do. Blocks like {@link #run}.
+     */
+    public RunResult execute(Run run, Plan plan, RunOptions options, RunListener listener) {
+        // A requeued run resumes with its unfinished steps only; a step that had already failed still fails the run.
+        boolean failedBefore = plan.steps().size() < store.steps(run.id()).size() && store.steps(run.id()).stream()
+            .anyMatch(s -> s.status().isTerminal() && s.status() != StepStatus.SUCCEEDED);
+        return execute(run, plan, options, listener, failedBefore);
+    }
+
+    private RunResult execute(Run run, Plan plan, RunOptions options, RunListener listener, boolean failedBefore) {
         try (RunEventBuffer events = new RunEventBuffer(store::appendEvents, EVENT_BATCH, EVENT_DELAY)) {
             RunRecorder recorder = new RunRecorder(store, events, listener, run.id());
             RunLoop.Outcome outcome;
@@ -82,7 +105,9 @@ public final class Executor {
             } catch (RuntimeException e) {
                 throw stopped(run, events, e);
             }
-            finish(run, events, statusOf(outcome.steps(), options), summary(outcome.steps()));
+            RunStatus status = statusOf(outcome.steps(), options);
+            finish(run, events, failedBefore && status == RunStatus.SUCCEEDED ? RunStatus.FAILED : status,
+                summary(outcome.steps()));
             RunResult result = new RunResult(store.run(run.id()).orElseThrow(), outcome.steps());
             recorder.runFinished(result);
             if (outcome.interrupted()) {

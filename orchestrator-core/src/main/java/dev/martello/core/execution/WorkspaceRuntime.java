@@ -3,14 +3,21 @@ package dev.martello.core.execution;
 import dev.martello.core.planning.PartitionChoice;
 import dev.martello.core.planning.Plan;
 import dev.martello.core.planning.Planner;
+import dev.martello.core.runs.AssetPartition;
+import dev.martello.core.runs.InterruptedRunPolicy;
 import dev.martello.core.runs.Run;
 import dev.martello.core.runs.RunStore;
 import dev.martello.core.warehouse.JdbcWarehouse;
 import dev.martello.core.warehouse.Warehouse;
+import dev.martello.core.workspace.RunsConfig;
 import dev.martello.core.workspace.Workspace;
 import dev.martello.core.workspace.WorkspaceConfig;
 import dev.martello.dsl.SourceSeed;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +43,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     private final Warehouse warehouse;
     private final Executor executor;
     private final List<Run> recovered;
+    private final NodeHeartbeat heartbeat;
 
     private WorkspaceRuntime(Workspace workspace, RuntimeSettings settings, RunStore store, Warehouse warehouse,
                              List<Run> recovered) {
@@ -45,7 +53,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
         this.warehouse = warehouse;
         this.recovered = List.copyOf(recovered);
         this.executor = new Executor(workspace.name(), workspace.graph(), warehouse, store,
-            settings.warehouseConcurrency());
+            settings.warehouseConcurrency(), settings.node());
+        this.heartbeat = new NodeHeartbeat(store, settings.node());
     }
 
     public static WorkspaceRuntime open(Workspace workspace) {
@@ -56,7 +65,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
         RunStore store = Backends.metadata(workspace, settings.environment());
         Warehouse warehouse = null;
         try {
-            List<Run> recovered = ownsStore(workspace) ? recover(store, settings) : List.of();
+            List<Run> recovered = ownsStore(workspace) ? recover(store, settings, policy(workspace)) : List.of();
             warehouse = JdbcWarehouse.open(Backends.warehouse(workspace, settings.environment()));
             WorkspaceRuntime runtime = new WorkspaceRuntime(workspace, settings, store, warehouse, recovered);
             if (settings.seedSources() && runtime.seeder().needed()) {
@@ -82,11 +91,56 @@ public final class WorkspaceRuntime implements AutoCloseable {
         return workspace.config().metadata().type() == WorkspaceConfig.MetadataConfig.Type.H2;
     }
 
-    private static List<Run> recover(RunStore store, RuntimeSettings settings) {
-        List<Run> recovered = store.recoverInterruptedRuns(INTERRUPTED);
-        recovered.forEach(r -> settings.notices().accept("Run " + r.id() + " was left running; marked FAILED: "
-            + INTERRUPTED + "."));
+    private static List<Run> recover(RunStore store, RuntimeSettings settings, InterruptedRunPolicy policy) {
+        List<Run> recovered = store.recoverInterruptedRuns(INTERRUPTED, policy);
+        recovered.forEach(r -> settings.notices().accept("Run " + r.id() + " was left running; "
+            + (policy == InterruptedRunPolicy.REQUEUE ? "queued again" : "marked FAILED") + ": " + INTERRUPTED + "."));
         return recovered;
+    }
+
+    /** What {@code runs.onInterrupted} in workspace.yaml says to do with a run whose process died. */
+    public static InterruptedRunPolicy policy(Workspace workspace) {
+        return workspace.config().runs().onInterrupted() == RunsConfig.OnInterrupted.REQUEUE
+            ? InterruptedRunPolicy.REQUEUE : InterruptedRunPolicy.FAIL;
+    }
+
+    /**
+     * Recovers the runs of nodes sharing this store whose heartbeat stopped more than {@link NodeHeartbeat#DEAD_AFTER}
+     * ago (and of runs no live node owns), per {@code runs.onInterrupted}. Safe while other nodes run.
+     */
+    public List<Run> recoverDeadNodes() {
+        List<Run> out = store.recoverDeadNodes(Instant.now().minus(NodeHeartbeat.DEAD_AFTER), INTERRUPTED,
+            policy(workspace));
+        out.forEach(r -> settings.notices().accept("Run " + r.id() + " of a stopped node recovered: now "
+            + r.status() + "."));
+        return out;
+    }
+
+    /** This process's node id, recorded on the runs it executes. */
+    public String node() {
+        return settings.node();
+    }
+
+    public RuntimeSettings settings() {
+        return settings;
+    }
+
+    /** The plan of exactly these asset partitions (a queued run's pending steps, a retry, a backfill chunk). */
+    public Plan planTargets(String selection, Collection<AssetPartition> targets) {
+        requireValid();
+        return new Planner(workspace.graph(), settings.clock()).planTargets(selection, targets);
+    }
+
+    /** {@link #plan} as of another instant (a schedule's tick: the latest partition complete at that time). */
+    public Plan plan(String selection, PartitionChoice partitions, Instant asOf) {
+        requireValid();
+        return new Planner(workspace.graph(), Clock.fixed(asOf, ZoneOffset.UTC)).plan(selection, partitions);
+    }
+
+    /** Executes a run the queue claimed; see {@link Executor#execute}. */
+    public RunResult executeClaimed(Run run, Plan plan, RunOptions options, RunListener listener) {
+        requireValid();
+        return executor.execute(run, plan, options, listener);
     }
 
     /**
@@ -94,7 +148,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
      * store; call it for a shared store only when no other process can be running runs.
      */
     public List<Run> recoverInterruptedRuns() {
-        return recover(store, settings);
+        return recover(store, settings, policy(workspace));
     }
 
     public Workspace workspace() {
@@ -172,6 +226,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     @Override
     public void close() {
         try {
+            heartbeat.close();
             warehouse.close();
         } finally {
             store.close();

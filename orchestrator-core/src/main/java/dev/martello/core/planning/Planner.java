@@ -1,7 +1,9 @@
 package dev.martello.core.planning;
 
 import dev.martello.core.graph.AssetGraph;
+import dev.martello.core.runs.AssetPartition;
 import dev.martello.core.selection.Selections;
+import dev.martello.dsl.AssetKey;
 import dev.martello.dsl.Asset;
 import dev.martello.dsl.PartitionMapping;
 import dev.martello.dsl.PartitionWindow;
@@ -10,9 +12,12 @@ import dev.martello.dsl.Partitions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns a selection and a partition choice into a {@link Plan}: the selected assets (sources left out), one step
@@ -29,7 +34,36 @@ public final class Planner {
     }
 
     public Plan plan(String selection, PartitionChoice choice) {
-        BitSet nodes = Selections.select(graph, selection);
+        return build(selection, Selections.select(graph, selection), asset -> windows(asset, choice));
+    }
+
+    /**
+     * The plan of exactly these asset partitions ({@code ""} for an unpartitioned asset), with the dependencies among
+     * them: how a queued run's stored steps, a retry's failed steps or a backfill chunk become a plan again.
+     *
+     * @throws IllegalArgumentException naming an asset the graph no longer has, or a partition it no longer has
+     */
+    public Plan planTargets(String selection, Collection<AssetPartition> targets) {
+        Map<AssetKey, List<String>> keys = new LinkedHashMap<>();
+        BitSet nodes = new BitSet();
+        for (AssetPartition t : targets) {
+            if (graph.asset(t.asset()).isEmpty()) {
+                throw new IllegalArgumentException("Asset '" + t.asset() + "' is no longer in the workspace; it was"
+                    + " removed or renamed since the run was planned.");
+            }
+            nodes.set(graph.indexOf(t.asset()));
+            keys.computeIfAbsent(t.asset(), k -> new ArrayList<>()).add(t.partition());
+        }
+        return build(selection, nodes, asset -> {
+            List<PartitionWindow> out = new ArrayList<>();
+            for (String k : keys.get(asset.key())) {
+                out.add(asset.isPartitioned() ? window(asset, k) : null);
+            }
+            return out;
+        });
+    }
+
+    private Plan build(String selection, BitSet nodes, Function<Asset, List<PartitionWindow>> windowsOf) {
         List<PlannedStep> steps = new ArrayList<>();
         Map<Integer, Map<String, Integer>> stepsByNode = new HashMap<>();
         for (int node : graph.topologicalOrder(nodes)) {
@@ -38,7 +72,7 @@ public final class Planner {
                 continue;
             }
             Map<String, Integer> mine = new HashMap<>();
-            for (PartitionWindow w : windows(asset, choice)) {
+            for (PartitionWindow w : windowsOf.apply(asset)) {
                 List<Integer> deps = new ArrayList<>();
                 for (int up : graph.upstream(node)) {
                     Map<String, Integer> upSteps = stepsByNode.get(up);
@@ -67,14 +101,19 @@ public final class Planner {
         };
         List<PartitionWindow> out = new ArrayList<>(keys.size());
         for (String k : keys) {
-            try {
-                out.add(PartitionKeys.window(p, k));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Asset '" + asset.key() + "' (" + p.describe() + "): "
-                    + e.getMessage(), e);
-            }
+            out.add(window(asset, k));
         }
         return out;
+    }
+
+    private static PartitionWindow window(Asset asset, String key) {
+        Partitions p = asset.partitions();
+        try {
+            return PartitionKeys.window(p, key);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Asset '" + asset.key() + "' (" + p.describe() + "): "
+                + e.getMessage(), e);
+        }
     }
 
     /** The planned upstream steps a partition reads, per the partition mapping. */

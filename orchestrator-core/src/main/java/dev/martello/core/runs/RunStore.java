@@ -18,6 +18,9 @@ public interface RunStore extends AutoCloseable {
 
     void createRun(Run run);
 
+    /** Creates the run and its steps in one transaction: a queued run is never seen without its planned steps. */
+    void createRun(Run run, Collection<Step> steps);
+
     /**
      * Moves a run to {@code status} at {@code at}: {@code STARTED} sets its start time, a terminal status its finish
      * time. Terminal states are final, so a late update from a run already recovered or canceled cannot revive it.
@@ -78,13 +81,55 @@ public interface RunStore extends AutoCloseable {
 
     /**
      * Fails every {@code STARTED} run, and its pending and running steps, with {@link FailureKind#ORCHESTRATOR} and
-     * {@code reason}, records that in the event log and releases their locks. Called at startup, so a run whose
-     * process was killed is never left running forever; with several nodes on one store, only when no other node is
-     * running runs (runs do not yet record which node owns them). Queued runs are left to be launched.
+     * {@code reason}, records that in the event log and releases their locks. Only right where this process is the
+     * only one using the store (the embedded H2 file); a shared store uses {@link #recoverDeadNodes}. Queued runs are
+     * left to be launched.
      *
      * @return the recovered runs, as they are now
      */
-    List<Run> recoverInterruptedRuns(String reason);
+    default List<Run> recoverInterruptedRuns(String reason) {
+        return recoverInterruptedRuns(reason, InterruptedRunPolicy.FAIL);
+    }
+
+    /** {@link #recoverInterruptedRuns(String)}, failing or requeueing each run per {@code policy}. */
+    List<Run> recoverInterruptedRuns(String reason, InterruptedRunPolicy policy);
+
+    /**
+     * Records that {@code node} is alive at {@code at} (inserting it on its first call). Every process that executes
+     * runs calls this periodically; its runs carry its id.
+     */
+    void heartbeat(String node, Instant at);
+
+    /** Removes a node that stopped cleanly (its runs have all ended). */
+    void removeNode(String node);
+
+    /**
+     * Recovers the {@code STARTED} runs of dead nodes, per {@code policy}: nodes whose last heartbeat is before
+     * {@code deadBefore}, and runs whose node is unknown. The dead nodes are removed. In one transaction, so two
+     * nodes recovering at once recover each run once.
+     */
+    List<Run> recoverDeadNodes(Instant deadBefore, String reason, InterruptedRunPolicy policy);
+
+    /**
+     * Claims queued runs of {@code workspace} for {@code node}, highest priority first and oldest first within a
+     * priority, while the limits allow: each becomes {@code STARTED} at {@code now} with its node set. One claim runs
+     * at a time across every node sharing the store, so the limits are never exceeded.
+     *
+     * @return the claimed runs, as they are now
+     */
+    List<Run> claimQueuedRuns(String workspace, String node, QueueLimits limits, Instant now);
+
+    /** Cancels a run that is still queued, and its pending steps; false when it is not queued (any more). */
+    boolean cancelQueued(String runId, Instant at, String reason);
+
+    /** The runs of {@code workspace} with {@code status}, oldest first (e.g. the queue, or what one node runs). */
+    List<Run> runsOf(String workspace, RunStatus status, int limit);
+
+    /** Runs whose trigger is exactly {@code trigger} (e.g. {@code backfill:b1}), oldest first. */
+    List<Run> runsByTrigger(String trigger);
+
+    /** The database, for features with tables of their own in it. */
+    MetadataDatabase database();
 
     @Override
     void close();

@@ -1,12 +1,15 @@
 package dev.martello.core.workspace;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The contents of a {@code workspace.yaml}: which marts to load, the warehouse, the metadata store, the data
- * directory and the automation intervals. Paths are relative to the workspace folder (data files: to {@code dataDir}).
+ * directory, the automation intervals, and for {@code martello serve} the schedules, the pools and the run queue's
+ * settings. Paths are relative to the workspace folder (data files: to {@code dataDir}).
  */
 public record WorkspaceConfig(
     @JsonProperty(required = true) String name,
@@ -16,14 +19,27 @@ public record WorkspaceConfig(
     WarehouseConfig warehouse,
     MetadataConfig metadata,
     SeedConfig seed,
+    List<ScheduleConfig> schedules,
+    Map<String, PoolConfig> pools,
+    RunsConfig runs,
     AutomationConfig automation) {
 
+    @JsonCreator
     public WorkspaceConfig {
         description = description == null ? "" : description;
         dataDir = dataDir == null ? "data" : dataDir;
         warehouse = warehouse == null ? new WarehouseConfig(WarehouseConfig.Type.DUCKDB, null, null, null, null) : warehouse;
         metadata = metadata == null ? new MetadataConfig(MetadataConfig.Type.H2, null, null, null, null) : metadata;
+        schedules = schedules == null ? List.of() : List.copyOf(schedules);
+        pools = pools == null ? Map.of() : Map.copyOf(pools);
+        runs = runs == null ? RunsConfig.DEFAULTS : runs;
         automation = automation == null ? new AutomationConfig(null, null) : automation;
+    }
+
+    /** A workspace without schedules, pools, run or automation settings (their defaults). */
+    public WorkspaceConfig(String name, String description, MartsConfig marts, String dataDir,
+                           WarehouseConfig warehouse, MetadataConfig metadata, SeedConfig seed) {
+        this(name, description, marts, dataDir, warehouse, metadata, seed, null, null, null, null);
     }
 
     /**

@@ -30,7 +30,7 @@ final class TestWorkspace {
     static Workspace of(Path dir, WorkspaceConfig.WarehouseConfig warehouse, WorkspaceConfig.MetadataConfig metadata,
                         WorkspaceConfig.SeedConfig seed, Mart... marts) {
         WorkspaceConfig config = new WorkspaceConfig("test", "", new WorkspaceConfig.MartsConfig(null, null), "data",
-            warehouse, metadata, seed, null);
+            warehouse, metadata, seed);
         LoadedGraph graph = GraphLoader.validate(List.of(marts), List.of());
         assertThat(graph.problems()).as("the test's marts are valid").isEmpty();
         return new Workspace(dir, config, graph);

@@ -55,7 +55,7 @@ class WorkspaceLoaderTest {
     void unknownFieldNamesTheLineAndSuggests() throws IOException {
         assertThat(error("name: t\nmarts:\n  classes: []\nwarehose:\n  type: duckdb\n")).isEqualTo(
             "workspace.yaml line 4, field 'warehose': unknown field 'warehose'. Did you mean 'warehouse'? Known fields"
-                + " here: automation, dataDir, description, marts, metadata, name, seed, warehouse.");
+                + " here: automation, dataDir, description, marts, metadata, name, pools, runs, schedules, seed, warehouse.");
     }
 
     @Test

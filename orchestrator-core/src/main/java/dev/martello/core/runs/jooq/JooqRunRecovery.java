@@ -1,6 +1,7 @@
 package dev.martello.core.runs.jooq;
 
 import dev.martello.core.runs.FailureKind;
+import dev.martello.core.runs.InterruptedRunPolicy;
 import dev.martello.core.runs.Run;
 import dev.martello.core.runs.RunEvent;
 import dev.martello.core.runs.RunStatus;
@@ -9,6 +10,7 @@ import dev.martello.core.runs.jooq.Schema.Locks;
 import dev.martello.core.runs.jooq.Schema.Runs;
 import dev.martello.core.runs.jooq.Schema.Steps;
 import dev.martello.dsl.AssetKey;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import java.time.Instant;
@@ -17,9 +19,10 @@ import java.util.List;
 
 
 /**
- * Fails the runs a dead process left {@code STARTED}, in one transaction with their steps, events and locks, so a
- * crash at any point leaves either all of it recovered or none. Every process sharing the store must be stopped when
- * this runs: a run of a live process would be failed too.
+ * Recovers the {@code STARTED} runs a dead process left, in one transaction with their steps, events and locks, so a
+ * crash at any point leaves either all of it recovered or none. Which runs are dead is the caller's condition: every
+ * started run (one process on the embedded store) or the runs of nodes whose heartbeat stopped (a shared store).
+ * Each is failed, or requeued with its unfinished steps PENDING again.
  */
 final class JooqRunRecovery {
     private static final List<String> UNFINISHED_STEPS = List.of(StepStatus.PENDING.name(), StepStatus.RUNNING.name());
@@ -27,13 +30,25 @@ final class JooqRunRecovery {
     private JooqRunRecovery() {
     }
 
-    static List<Run> recover(DSLContext tx, String reason, Instant now) {
-        // FOR UPDATE: a run cannot finish between being picked here and being failed below.
-        List<String> runIds = tx.select(Runs.ID).from(Runs.TABLE).where(Runs.STATUS.eq(RunStatus.STARTED.name()))
+    static List<Run> recover(DSLContext tx, Condition which, String reason, Instant now, InterruptedRunPolicy policy) {
+        // FOR UPDATE: a run cannot finish between being picked here and being recovered below.
+        List<String> runIds = tx.select(Runs.ID).from(Runs.TABLE)
+            .where(Runs.STATUS.eq(RunStatus.STARTED.name()).and(which))
             .orderBy(Runs.CREATED_AT, Runs.ID).forUpdate().fetch(Runs.ID);
         if (runIds.isEmpty()) {
             return List.of();
         }
+        if (policy == InterruptedRunPolicy.REQUEUE) {
+            requeue(tx, runIds, reason, now);
+        } else {
+            fail(tx, runIds, reason, now);
+        }
+        tx.deleteFrom(Locks.TABLE).where(Locks.RUN_ID.in(runIds)).execute();
+        return tx.select(JooqRunStore.RUN_COLUMNS).from(Runs.TABLE).where(Runs.ID.in(runIds))
+            .orderBy(Runs.CREATED_AT, Runs.ID).fetch(JooqRunStore::run);
+    }
+
+    private static void fail(DSLContext tx, List<String> runIds, String reason, Instant now) {
         List<RunEvent> events = new ArrayList<>();
         tx.select(Steps.RUN_ID, Steps.ASSET_KEY, Steps.PARTITION_KEY).from(Steps.TABLE)
             .where(Steps.RUN_ID.in(runIds), Steps.STATUS.in(UNFINISHED_STEPS))
@@ -41,7 +56,6 @@ final class JooqRunRecovery {
             .forEach(r -> events.add(new RunEvent.StepFailed(r.value1(), now, AssetKey.parse(r.value2()), r.value3(),
                 FailureKind.ORCHESTRATOR, reason)));
         runIds.forEach(id -> events.add(new RunEvent.RunFinished(id, now, RunStatus.FAILED, reason)));
-
         tx.update(Steps.TABLE)
             .set(Steps.STATUS, StepStatus.FAILED.name())
             .set(Steps.FAILURE_KIND, FailureKind.ORCHESTRATOR.name())
@@ -55,9 +69,27 @@ final class JooqRunRecovery {
             .set(Runs.MESSAGE, EventCodec.clip(reason))
             .where(Runs.ID.in(runIds))
             .execute();
-        tx.deleteFrom(Locks.TABLE).where(Locks.RUN_ID.in(runIds)).execute();
         JooqEventLog.append(tx, events);
-        return tx.select(JooqRunStore.RUN_COLUMNS).from(Runs.TABLE).where(Runs.ID.in(runIds))
-            .orderBy(Runs.CREATED_AT, Runs.ID).fetch(JooqRunStore::run);
+    }
+
+    /** Back to the queue: a step that was running is pending again; finished steps keep their outcome. */
+    private static void requeue(DSLContext tx, List<String> runIds, String reason, Instant now) {
+        tx.update(Steps.TABLE)
+            .set(Steps.STATUS, StepStatus.PENDING.name())
+            .setNull(Steps.STARTED_AT)
+            .set(Steps.MESSAGE, EventCodec.clip("requeued: " + reason))
+            .where(Steps.RUN_ID.in(runIds), Steps.STATUS.eq(StepStatus.RUNNING.name()))
+            .execute();
+        tx.update(Runs.TABLE)
+            .set(Runs.STATUS, RunStatus.QUEUED.name())
+            .setNull(Runs.STARTED_AT)
+            .setNull(Runs.NODE)
+            .set(Runs.MESSAGE, EventCodec.clip("requeued: " + reason))
+            .where(Runs.ID.in(runIds))
+            .execute();
+        List<RunEvent> events = new ArrayList<>();
+        runIds.forEach(id -> events.add(new RunEvent.Log(id, now, null, null, RunEvent.Log.Level.WARN,
+            "requeued: " + reason)));
+        JooqEventLog.append(tx, events);
     }
 }

@@ -3,6 +3,9 @@ package dev.martello.core.runs.jooq;
 import dev.martello.core.runs.AssetPartition;
 import dev.martello.core.runs.AssetPartitionState;
 import dev.martello.core.runs.FailureKind;
+import dev.martello.core.runs.InterruptedRunPolicy;
+import dev.martello.core.runs.MetadataDatabase;
+import dev.martello.core.runs.QueueLimits;
 import dev.martello.core.runs.Run;
 import dev.martello.core.runs.RunEvent;
 import dev.martello.core.runs.RunStatus;
@@ -29,7 +32,8 @@ import java.util.Set;
 /** {@link RunStore} on any database jOOQ speaks; the schema is {@code db/metadata}, migrated by Flyway. */
 final class JooqRunStore implements RunStore {
     static final List<Field<?>> RUN_COLUMNS = List.of(Runs.ID, Runs.WORKSPACE, Runs.SELECTION, Runs.PARTITIONS,
-        Runs.STATUS, Runs.TRIGGERED_BY, Runs.CREATED_AT, Runs.STARTED_AT, Runs.FINISHED_AT, Runs.MESSAGE);
+        Runs.STATUS, Runs.TRIGGERED_BY, Runs.CREATED_AT, Runs.STARTED_AT, Runs.FINISHED_AT, Runs.MESSAGE, Runs.PRIORITY,
+        Runs.POOLS, Runs.NODE, Runs.RETRY_OF, Runs.ATTEMPT);
     private static final List<Field<?>> STEP_COLUMNS = List.of(Steps.RUN_ID, Steps.ASSET_KEY, Steps.PARTITION_KEY,
         Steps.STATUS, Steps.ATTEMPTS, Steps.STARTED_AT, Steps.FINISHED_AT, Steps.FAILURE_KIND, Steps.MESSAGE);
     private static final List<String> TERMINAL = List.of(RunStatus.SUCCEEDED.name(), RunStatus.FAILED.name(),
@@ -37,10 +41,27 @@ final class JooqRunStore implements RunStore {
 
     private final DSLContext db;
     private final AutoCloseable connections;
+    private final MetadataDatabase database;
 
-    JooqRunStore(DSLContext db, AutoCloseable connections) {
+    JooqRunStore(DSLContext db, AutoCloseable connections, MetadataDatabase database) {
         this.db = db;
         this.connections = connections;
+        this.database = database;
+    }
+
+    @Override
+    public void createRun(Run run, Collection<Step> steps) {
+        db.transaction(cfg -> {
+            insertRun(DSL.using(cfg), run);
+            for (Step s : steps) {
+                DSL.using(cfg).insertInto(Steps.TABLE)
+                    .set(Steps.RUN_ID, s.runId())
+                    .set(Steps.ASSET_KEY, s.asset().toString())
+                    .set(Steps.PARTITION_KEY, s.partition())
+                    .set(stepValues(s))
+                    .execute();
+            }
+        });
     }
 
     /** The database behind this store, for the adapters of other features that keep their tables beside it. */
@@ -50,6 +71,10 @@ final class JooqRunStore implements RunStore {
 
     @Override
     public void createRun(Run run) {
+        insertRun(db, run);
+    }
+
+    private static void insertRun(DSLContext db, Run run) {
         db.insertInto(Runs.TABLE)
             .set(Runs.ID, run.id())
             .set(Runs.WORKSPACE, run.workspace())
@@ -61,6 +86,11 @@ final class JooqRunStore implements RunStore {
             .set(Runs.STARTED_AT, run.startedAt())
             .set(Runs.FINISHED_AT, run.finishedAt())
             .set(Runs.MESSAGE, EventCodec.clip(run.message()))
+            .set(Runs.PRIORITY, run.priority())
+            .set(Runs.POOLS, Json.write(run.pools()))
+            .set(Runs.NODE, run.node())
+            .set(Runs.RETRY_OF, run.retryOf())
+            .set(Runs.ATTEMPT, run.attempt())
             .execute();
     }
 
@@ -173,8 +203,52 @@ final class JooqRunStore implements RunStore {
     }
 
     @Override
-    public List<Run> recoverInterruptedRuns(String reason) {
-        return db.transactionResult(cfg -> JooqRunRecovery.recover(DSL.using(cfg), reason, Instant.now()));
+    public List<Run> recoverInterruptedRuns(String reason, InterruptedRunPolicy policy) {
+        return db.transactionResult(cfg -> JooqRunRecovery.recover(DSL.using(cfg),
+            Runs.STATUS.eq(RunStatus.STARTED.name()), reason, Instant.now(), policy));
+    }
+
+    @Override
+    public void heartbeat(String node, Instant at) {
+        JooqNodes.heartbeat(db, node, at);
+    }
+
+    @Override
+    public void removeNode(String node) {
+        JooqNodes.remove(db, node);
+    }
+
+    @Override
+    public List<Run> recoverDeadNodes(Instant deadBefore, String reason, InterruptedRunPolicy policy) {
+        return db.transactionResult(cfg -> JooqNodes.recoverDead(DSL.using(cfg), deadBefore, reason, policy));
+    }
+
+    @Override
+    public List<Run> claimQueuedRuns(String workspace, String node, QueueLimits limits, Instant now) {
+        return db.transactionResult(cfg -> JooqRunQueue.claim(DSL.using(cfg), workspace, node, limits, now));
+    }
+
+    @Override
+    public boolean cancelQueued(String runId, Instant at, String reason) {
+        return db.transactionResult(cfg -> JooqRunQueue.cancelQueued(DSL.using(cfg), runId, at, reason));
+    }
+
+    @Override
+    public List<Run> runsOf(String workspace, RunStatus status, int limit) {
+        return db.select(RUN_COLUMNS).from(Runs.TABLE)
+            .where(Runs.WORKSPACE.eq(workspace), Runs.STATUS.eq(status.name()))
+            .orderBy(Runs.CREATED_AT, Runs.ID).limit(limit).fetch(JooqRunStore::run);
+    }
+
+    @Override
+    public List<Run> runsByTrigger(String trigger) {
+        return db.select(RUN_COLUMNS).from(Runs.TABLE).where(Runs.TRIGGERED_BY.eq(trigger))
+            .orderBy(Runs.CREATED_AT, Runs.ID).fetch(JooqRunStore::run);
+    }
+
+    @Override
+    public MetadataDatabase database() {
+        return database;
     }
 
     @Override
@@ -200,7 +274,9 @@ final class JooqRunStore implements RunStore {
     static Run run(Record r) {
         return new Run(r.get(Runs.ID), r.get(Runs.WORKSPACE), r.get(Runs.SELECTION),
             Json.strings(r.get(Runs.PARTITIONS)), RunStatus.valueOf(r.get(Runs.STATUS)), r.get(Runs.TRIGGERED_BY),
-            r.get(Runs.CREATED_AT), r.get(Runs.STARTED_AT), r.get(Runs.FINISHED_AT), r.get(Runs.MESSAGE));
+            r.get(Runs.CREATED_AT), r.get(Runs.STARTED_AT), r.get(Runs.FINISHED_AT), r.get(Runs.MESSAGE),
+            r.get(Runs.PRIORITY), Json.strings(r.get(Runs.POOLS)), r.get(Runs.NODE), r.get(Runs.RETRY_OF),
+            r.get(Runs.ATTEMPT));
     }
 
     private static Step step(Record r) {

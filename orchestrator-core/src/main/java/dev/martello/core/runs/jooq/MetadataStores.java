@@ -2,6 +2,7 @@ package dev.martello.core.runs.jooq;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.martello.core.runs.MetadataDatabase;
 import dev.martello.core.runs.RunStore;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -74,7 +75,7 @@ public final class MetadataStores {
         // jOOQ logs each statement at DEBUG under org.jooq.tools.LoggerListener; keep that logger at INFO or above.
         // (Settings.withExecuteLogging(false) would do it here, but naming jOOQ's Settings makes javac warn about its
         // missing JAXB annotations on every build.)
-        return new JooqRunStore(DSL.using(pool, dialect), pool);
+        return new JooqRunStore(DSL.using(pool, dialect), pool, new MetadataDatabase(pool, dialect == SQLDialect.POSTGRES));
     }
 
     /**

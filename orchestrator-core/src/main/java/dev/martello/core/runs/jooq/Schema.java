@@ -10,7 +10,7 @@ import org.jooq.impl.SQLDataType;
 import java.time.Instant;
 
 /**
- * The tables of {@code db/metadata/V1__runs.sql}, named without generated code. Names are unquoted so that each
+ * The tables of {@code db/metadata/V1__runs.sql} and {@code V2}, named without generated code. Names are unquoted so that each
  * database folds them as it folded the DDL (H2 to upper case, PostgreSQL to lower case). Columns are qualified by
  * their table: H2's emulation of an upsert is a {@code MERGE} whose source has the same column names.
  */
@@ -30,6 +30,25 @@ final class Schema {
         static final Field<Instant> STARTED_AT = instant("run", "started_at");
         static final Field<Instant> FINISHED_AT = instant("run", "finished_at");
         static final Field<String> MESSAGE = text("run", "message");
+        static final Field<Integer> PRIORITY = column("run", "priority", SQLDataType.INTEGER);
+        static final Field<String> POOLS = text("run", "pools");
+        static final Field<String> NODE = text("run", "node");
+        static final Field<String> RETRY_OF = text("run", "retry_of");
+        static final Field<Integer> ATTEMPT = column("run", "attempt", SQLDataType.INTEGER);
+    }
+
+    /** {@code V2}: processes that execute runs, and their heartbeats. */
+    static final class Nodes {
+        static final Table<Record> TABLE = table("node");
+        static final Field<String> ID = text("node", "id");
+        static final Field<Instant> STARTED_AT = instant("node", "started_at");
+        static final Field<Instant> HEARTBEAT_AT = instant("node", "heartbeat_at");
+    }
+
+    /** {@code V2}: the one row a queue claim locks. */
+    static final class QueueLock {
+        static final Table<Record> TABLE = table("queue_lock");
+        static final Field<Integer> ID = column("queue_lock", "id", SQLDataType.INTEGER);
     }
 
     static final class Steps {
