@@ -1,5 +1,6 @@
 package dev.martello.cli;
 
+import dev.martello.core.daemon.AutomationTasks;
 import dev.martello.core.daemon.Daemon;
 import dev.martello.core.daemon.DaemonSettings;
 import dev.martello.core.daemon.HostedWorkspace;
@@ -26,7 +27,8 @@ import java.util.concurrent.CountDownLatch;
  * SIGTERM stops gracefully. A workspace whose {@code workspace.yaml} changes is reloaded.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Run the scheduler, run queue and backfills of one or more workspaces until stopped.")
+    description = "Run the schedules, declarative automation, freshness checks, run queue and backfills of one or more"
+        + " workspaces until stopped.")
 final class ServeCommand implements Callable<Integer> {
     static final Duration WATCH = Duration.ofSeconds(2);
 
@@ -46,6 +48,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DaemonSettings settings = DaemonSettings.defaults().withGrace(Duration.ofSeconds(graceSeconds))
+            .withTasks(AutomationTasks::of)
             .withRuntime(RuntimeSettings.defaults().withNotices(line -> {
                 err.println(line);
                 err.flush();

@@ -74,6 +74,11 @@ public final class WorkspaceQueue implements AutoCloseable {
         return runtime.workspace().name();
     }
 
+    /** The runtime this queue executes on: its graph, metadata store and warehouse. */
+    public WorkspaceRuntime runtime() {
+        return runtime;
+    }
+
     public Run submit(RunRequest request) {
         Plan plan = request.asOf() == null ? runtime.plan(request.selection(), request.partitions())
             : runtime.plan(request.selection(), request.partitions(), request.asOf());
