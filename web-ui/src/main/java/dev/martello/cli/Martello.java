@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "martello", mixinStandardHelpOptions = true, version = "martello 0.1.0",
     description = "Asset orchestrator for the JVM: marts as software-defined assets, materialized idempotently.",
     subcommands = {ValidateCommand.class, ListCommand.class, LineageCommand.class, MaterializeCommand.class,
-        StatusCommand.class, RunsCommand.class, RunCommand.class, SeedCommand.class, CommandLine.HelpCommand.class})
+        StatusCommand.class, RunsCommand.class, RunCommand.class, SeedCommand.class, DevCommand.class,
+        HashSecretCommand.class, CommandLine.HelpCommand.class})
 public final class Martello implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
