@@ -15,7 +15,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
-        if (e instanceof WorkspaceConfigException) {
+        if (e instanceof WorkspaceConfigException || e instanceof dev.martello.web.ServerConfigException) {
             err.println(e.getMessage());
             return INVALID_WORKSPACE;
         }

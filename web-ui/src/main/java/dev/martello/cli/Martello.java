@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
     description = "Asset orchestrator for the JVM: marts as software-defined assets, materialized idempotently.",
     subcommands = {ValidateCommand.class, ListCommand.class, LineageCommand.class, MaterializeCommand.class,
         StatusCommand.class, RunsCommand.class, RunCommand.class, SeedCommand.class, WhyCommand.class,
-        FreshnessCommand.class, ServeCommand.class, BackfillCommand.class, RetryCommand.class,
-        CommandLine.HelpCommand.class})
+        FreshnessCommand.class, ServeCommand.class, BackfillCommand.class, RetryCommand.class, DevCommand.class,
+        HashSecretCommand.class, CommandLine.HelpCommand.class})
 public final class Martello implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
