@@ -63,7 +63,7 @@ public final class DemoBenchmark {
         }
         WorkspaceConfig config = new WorkspaceConfig(c.name(), c.description(), c.marts(),
             data.toAbsolutePath().toString(), c.warehouse(), c.metadata(),
-            new WorkspaceConfig.SeedConfig(c.seed().className(), scale));
+            new WorkspaceConfig.SeedConfig(c.seed().className(), scale), c.automation());
         return new Workspace(ws.dir(), config, ws.loaded(), ws.classLoader());
     }
 

@@ -23,6 +23,15 @@ class H2RunStoreTest extends RunStoreContractTest {
         return MetadataStores.h2(dataDir.resolve("metadata"));
     }
 
+    /** Migration V4: H2 persists its identity sequence (one more commit) only once per 1,000 events, not per 32. */
+    @Test
+    void theEventLogIdentityHandsOutIdsFromACacheOfAThousand() {
+        Long cache = MetadataStores.database(store)
+            .fetchOne("select identity_cache from information_schema.columns"
+                + " where table_name = 'EVENT_LOG' and column_name = 'ID'").get(0, Long.class);
+        assertThat(cache).isEqualTo(1_000L);
+    }
+
     @Test
     void keepsTheDatabaseInTheFileAskedFor() {
         assertThat(dataDir.resolve("metadata.mv.db")).isRegularFile();

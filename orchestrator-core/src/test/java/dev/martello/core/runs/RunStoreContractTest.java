@@ -172,6 +172,18 @@ abstract class RunStoreContractTest {
     }
 
     @Test
+    void aPartitionMaterializedTwiceInOneBatchKeepsTheLaterState() {
+        Run run = started(T0);
+        Materialized first = materialized(run.id(), GMV_D1, "c1", "d1", Map.of("commerce/orders", "d0"));
+        Materialized other = materialized(run.id(), ORDERS_ALL, "c9", "d9", Map.of());
+        Materialized second = materialized(run.id(), GMV_D1, "c2", "d2", Map.of("commerce/orders", "d1"));
+        store.appendEvents(List.of(first, other, second));
+
+        assertThat(store.latestState(GMV, "2025-03-01")).contains(AssetPartitionState.of(second));
+        assertThat(store.latestState(ORDERS, "")).contains(AssetPartitionState.of(other));
+    }
+
+    @Test
     void aBatchIsWrittenWhollyOrNotAtAll() {
         Run run = started(T0);
         String tooLongRunId = "r" + "x".repeat(100);

@@ -11,9 +11,11 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +40,24 @@ final class JooqEventLog {
         BatchBindStep batch = tx.batch(tx.insertInto(Events.TABLE, Events.RUN_ID, Events.OCCURRED_AT,
                 Events.EVENT_TYPE, Events.ASSET_KEY, Events.PARTITION_KEY, Events.PAYLOAD)
             .values((String) null, null, null, null, null, null));
-        List<Query> states = new ArrayList<>();
+        List<AssetPartitionState> states = new ArrayList<>();
         for (RunEvent event : events) {
             EventCodec.Row row = EventCodec.encode(event);
             batch.bind(event.runId(), event.at(), row.type(), row.assetKey(), row.partitionKey(), row.payload());
             if (event instanceof RunEvent.Materialized materialized) {
-                states.add(upsertState(tx, AssetPartitionState.of(materialized)));
+                states.add(AssetPartitionState.of(materialized));
             }
         }
         batch.execute();
         if (!states.isEmpty()) {
-            tx.batch(states).execute();
+            // One prepared statement bound per state, in event order (a partition materialized twice keeps the later
+            // state): a batch of distinct queries would be rendered with inlined values and parsed one by one.
+            BatchBindStep upserts = tx.batch(upsertState(tx));
+            for (AssetPartitionState s : states) {
+                upserts.bind(s.asset().toString(), s.partition(), s.codeVersion(), s.dataVersion(),
+                    Json.write(s.inputDataVersions()), s.materializedAt(), s.runId(), s.rowCount());
+            }
+            upserts.execute();
         }
     }
 
@@ -82,25 +91,18 @@ final class JooqEventLog {
         return Map.copyOf(states);
     }
 
-    private static Query upsertState(DSLContext tx, AssetPartitionState s) {
-        String inputs = Json.write(s.inputDataVersions());
-        return tx.insertInto(States.TABLE)
-            .set(States.ASSET_KEY, s.asset().toString())
-            .set(States.PARTITION_KEY, s.partition())
-            .set(States.CODE_VERSION, s.codeVersion())
-            .set(States.DATA_VERSION, s.dataVersion())
-            .set(States.INPUT_DATA_VERSIONS, inputs)
-            .set(States.MATERIALIZED_AT, s.materializedAt())
-            .set(States.RUN_ID, s.runId())
-            .set(States.ROW_COUNT, s.rowCount())
+    /** Binds, in order: asset, partition, code version, data version, input versions (JSON), time, run, rows. */
+    private static Query upsertState(DSLContext tx) {
+        return tx.insertInto(States.TABLE, STATE_COLUMNS)
+            .values(Collections.nCopies(STATE_COLUMNS.size(), null))
             .onConflict(States.ASSET_KEY, States.PARTITION_KEY)
             .doUpdate()
-            .set(States.CODE_VERSION, s.codeVersion())
-            .set(States.DATA_VERSION, s.dataVersion())
-            .set(States.INPUT_DATA_VERSIONS, inputs)
-            .set(States.MATERIALIZED_AT, s.materializedAt())
-            .set(States.RUN_ID, s.runId())
-            .set(States.ROW_COUNT, s.rowCount());
+            .set(States.CODE_VERSION, DSL.excluded(States.CODE_VERSION))
+            .set(States.DATA_VERSION, DSL.excluded(States.DATA_VERSION))
+            .set(States.INPUT_DATA_VERSIONS, DSL.excluded(States.INPUT_DATA_VERSIONS))
+            .set(States.MATERIALIZED_AT, DSL.excluded(States.MATERIALIZED_AT))
+            .set(States.RUN_ID, DSL.excluded(States.RUN_ID))
+            .set(States.ROW_COUNT, DSL.excluded(States.ROW_COUNT));
     }
 
     private static AssetPartitionState state(Record r) {

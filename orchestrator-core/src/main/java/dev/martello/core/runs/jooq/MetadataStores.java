@@ -67,7 +67,9 @@ public final class MetadataStores {
         }
         try {
             // Flyway locks the schema history table, so nodes starting together migrate once.
-            Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+            // The SQL migrations of db/metadata, and the Java ones (database-specific settings) listed here.
+            Flyway.configure().dataSource(pool).locations(MIGRATIONS).javaMigrations(new V4__EventLogIdCache())
+                .load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new IllegalStateException("Cannot migrate the metadata store (" + where + "): " + reason(e), e);
