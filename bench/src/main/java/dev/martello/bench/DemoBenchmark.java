@@ -63,7 +63,8 @@ public final class DemoBenchmark {
         }
         WorkspaceConfig config = new WorkspaceConfig(c.name(), c.description(), c.marts(),
             data.toAbsolutePath().toString(), c.warehouse(), c.metadata(),
-            new WorkspaceConfig.SeedConfig(c.seed().className(), scale), c.automation());
+            new WorkspaceConfig.SeedConfig(c.seed().className(), scale), c.schedules(), c.pools(), c.runs(),
+            c.automation());
         return new Workspace(ws.dir(), config, ws.loaded(), ws.classLoader());
     }
 

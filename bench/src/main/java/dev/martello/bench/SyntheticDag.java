@@ -71,7 +71,7 @@ public record SyntheticDag(Shape shape, int size) {
      */
     public Workspace workspace(Path dir) {
         WorkspaceConfig config = new WorkspaceConfig("bench-" + shape.name().toLowerCase(Locale.ROOT), "",
-            new WorkspaceConfig.MartsConfig(List.of(), List.of()), "data", null, null, null, null);
+            new WorkspaceConfig.MartsConfig(List.of(), List.of()), "data", null, null, null);
         LoadedGraph loaded = GraphLoader.load(definitions());
         return new Workspace(dir.toAbsolutePath(), config, loaded);
     }
