@@ -44,6 +44,8 @@ function connectEvents() {
   const es = new EventSource('/api/events');
   es.onopen = () => live.classList.add('on');
   es.onerror = () => live.classList.remove('on');
+  // a page left with its stream open would hold one of the browser's six connections to this host
+  window.addEventListener('pagehide', () => es.close());
   for (const type of ['run-started', 'step-started', 'step-finished', 'materialized', 'run-finished', 'freshness']) {
     es.addEventListener(type, (m) => {
       const data = JSON.parse(m.data);

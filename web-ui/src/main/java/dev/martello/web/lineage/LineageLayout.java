@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,14 +46,19 @@ public final class LineageLayout {
         int[] nodes = selected.stream().toArray();
 
         List<Mart> zoneMarts = zonesOf(graph, nodes);
-        Map<Mart, Integer> zoneOf = new HashMap<>();
+        // a Mart record's hashCode walks all its assets: index zones by identity, once per node
+        Map<Mart, Integer> zoneIndex = new java.util.IdentityHashMap<>();
         for (int i = 0; i < zoneMarts.size(); i++) {
-            zoneOf.put(zoneMarts.get(i), i);
+            zoneIndex.put(zoneMarts.get(i), i);
+        }
+        int[] zone = new int[graph.size()];
+        for (int n : nodes) {
+            zone[n] = zoneIndex.get(graph.martOf(n));
         }
         int zones = zoneMarts.size();
         int[][] count = new int[zones][maxRank + 1];
         for (int n : nodes) {
-            count[zoneOf.get(graph.martOf(n))][rank[n]]++;
+            count[zone[n]][rank[n]]++;
         }
         int[] rows = new int[zones];
         int[] subColumns = new int[maxRank + 1];
@@ -90,14 +94,14 @@ public final class LineageLayout {
             for (int n : column) {
                 weight[n] = barycenter(graph, selected, n, y);
             }
-            column.sort(Comparator.<Integer>comparingInt(n -> zoneOf.get(graph.martOf(n)))
+            column.sort(Comparator.<Integer>comparingInt(n -> zone[n])
                 .thenComparingDouble(n -> weight[n]).thenComparing(n -> graph.key(n).toString()));
             int i = 0;
-            int zone = -1;
+            int current = -1;
             for (int n : column) {
-                int z = zoneOf.get(graph.martOf(n));
-                if (z != zone) {
-                    zone = z;
+                int z = zone[n];
+                if (z != current) {
+                    current = z;
                     i = 0;
                 }
                 x[n] = columnX[r] + (i / rows[z]) * (NODE_W + GAP_X);
@@ -122,7 +126,13 @@ public final class LineageLayout {
 
     /** Application marts first (they feed the others), then integrated, then project marts; by name within a kind. */
     private static List<Mart> zonesOf(AssetGraph graph, int[] nodes) {
-        List<Mart> marts = new ArrayList<>(Arrays.stream(nodes).mapToObj(graph::martOf).distinct().toList());
+        java.util.Set<Mart> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Mart> marts = new ArrayList<>();
+        for (int n : nodes) {
+            if (seen.add(graph.martOf(n))) {
+                marts.add(graph.martOf(n));
+            }
+        }
         marts.sort(Comparator.comparingInt((Mart m) -> kindOrder(m.kind())).thenComparing(Mart::name));
         return marts;
     }
@@ -166,16 +176,16 @@ public final class LineageLayout {
                 }
             }
         }
-        Map<String, Integer> perMart = new HashMap<>();
+        Map<Mart, Integer> perMart = new java.util.IdentityHashMap<>();
         for (int n : nodes) {
-            perMart.merge(graph.martOf(n).name(), 1, Integer::sum);
+            perMart.merge(graph.martOf(n), 1, Integer::sum);
         }
         List<LineageView.Zone> zones = new ArrayList<>();
         for (int z = 0; z < zoneMarts.size(); z++) {
             Mart m = zoneMarts.get(z);
             zones.add(new LineageView.Zone(m.name(), m.kind().name().toLowerCase(java.util.Locale.ROOT),
                 m.owners().isEmpty() ? "" : m.owners().getFirst().toString(), zoneY[z], zoneY[z + 1] - zoneY[z],
-                perMart.get(m.name())));
+                perMart.get(m)));
         }
         return new LineageView(selection, width, zoneY[zoneMarts.size()], NODE_W, NODE_H, out, edges, zones);
     }
