@@ -1,6 +1,5 @@
 package dev.martello.cli;
 
-import dev.martello.core.execution.RuntimeSettings;
 import dev.martello.core.execution.WorkspaceRuntime;
 import dev.martello.core.graph.ValidationReport;
 import dev.martello.core.workspace.Workspace;
@@ -89,10 +88,7 @@ final class DevCommand implements Callable<Integer> {
 
         @Override
         public WorkspaceRuntime open(Workspace workspace) {
-            return WorkspaceRuntime.open(workspace, RuntimeSettings.defaults().withSeedSources(true).withNotices(line -> {
-                err.println(line);
-                err.flush();
-            }));
+            return Runtimes.open(workspace, err, true);
         }
     }
 }

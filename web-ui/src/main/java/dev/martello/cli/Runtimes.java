@@ -12,9 +12,14 @@ final class Runtimes {
     }
 
     static WorkspaceRuntime open(Workspace ws, PrintWriter err, boolean seedSources) {
-        return WorkspaceRuntime.open(ws, RuntimeSettings.defaults().withSeedSources(seedSources).withNotices(line -> {
+        return WorkspaceRuntime.open(ws, settings(err).withSeedSources(seedSources));
+    }
+
+    /** The default settings with the runtime's notices on {@code err}, each flushed as it comes. */
+    static RuntimeSettings settings(PrintWriter err) {
+        return RuntimeSettings.defaults().withNotices(line -> {
             err.println(line);
             err.flush();
-        }));
+        });
     }
 }

@@ -5,7 +5,6 @@ import dev.martello.core.daemon.Daemon;
 import dev.martello.core.daemon.DaemonSettings;
 import dev.martello.core.daemon.HostedWorkspace;
 import dev.martello.core.daemon.WorkspaceLoadException;
-import dev.martello.core.execution.RuntimeSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,10 +48,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DaemonSettings settings = DaemonSettings.defaults().withGrace(Duration.ofSeconds(graceSeconds))
             .withTasks(AutomationTasks::of)
-            .withRuntime(RuntimeSettings.defaults().withNotices(line -> {
-                err.println(line);
-                err.flush();
-            }));
+            .withRuntime(Runtimes.settings(err));
         Daemon daemon = Daemon.start(dirs, settings);
         report(daemon, out, err);
         if (daemon.workspaces().isEmpty()) {

@@ -8,9 +8,11 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -171,8 +173,8 @@ final class Session implements AutoCloseable {
      * {@link #dropIfExists}, waiting at most {@code wait} for readers of the relation where DDL waits for them; a
      * relation still read then stays, and the failure says so.
      */
-    void dropIfExistsWithin(String schema, String name, RelationKind kind, java.time.Duration wait) {
-        java.util.Optional<String> bound = dialect.lockTimeout(wait);
+    void dropIfExistsWithin(String schema, String name, RelationKind kind, Duration wait) {
+        Optional<String> bound = dialect.lockTimeout(wait);
         if (bound.isEmpty()) {
             dropIfExists(schema, name, kind);
             return;
@@ -184,7 +186,7 @@ final class Session implements AutoCloseable {
     }
 
     /** Waits {@code duration} between attempts; a stop (the work's timeout, a cancel) ends the wait and the work. */
-    void pause(java.time.Duration duration) {
+    void pause(Duration duration) {
         long until = System.nanoTime() + duration.toNanos();
         try {
             while (!guard.stopped() && System.nanoTime() < until) {

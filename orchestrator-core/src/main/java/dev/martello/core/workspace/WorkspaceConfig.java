@@ -3,8 +3,11 @@ package dev.martello.core.workspace;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The contents of a {@code workspace.yaml}: which marts to load, the warehouse, the metadata store, the data
@@ -47,6 +50,8 @@ public record WorkspaceConfig(
      * often each source is polled for new data; durations like {@code 30s}, {@code 5m}, {@code 1h}.
      */
     public record AutomationConfig(String tickInterval, String sourcePollInterval) {
+        private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
         public AutomationConfig {
             tickInterval = tickInterval == null ? "30s" : tickInterval;
             sourcePollInterval = sourcePollInterval == null ? "5m" : sourcePollInterval;
@@ -54,26 +59,26 @@ public record WorkspaceConfig(
             duration("sourcePollInterval", sourcePollInterval);
         }
 
-        public java.time.Duration tick() {
+        public Duration tick() {
             return duration("tickInterval", tickInterval);
         }
 
-        public java.time.Duration sourcePoll() {
+        public Duration sourcePoll() {
             return duration("sourcePollInterval", sourcePollInterval);
         }
 
-        private static java.time.Duration duration(String field, String text) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.strip());
+        private static Duration duration(String field, String text) {
+            Matcher m = DURATION.matcher(text.strip());
             if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
                 throw new IllegalArgumentException("automation." + field + ": '" + text + "' is not a positive "
                     + "duration; write a number and a unit (ms, s, m or h), e.g. 30s, 5m or 1h");
             }
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
-                case "ms" -> java.time.Duration.ofMillis(n);
-                case "s" -> java.time.Duration.ofSeconds(n);
-                case "m" -> java.time.Duration.ofMinutes(n);
-                default -> java.time.Duration.ofHours(n);
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
             };
         }
     }

@@ -26,26 +26,7 @@ class H2CrashDurabilityTest {
     @Test
     void runsCommittedBeforeASigkillAreStillThere() throws Exception {
         Path file = dataDir.resolve("metadata");
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
-            "-cp", System.getProperty("java.class.path"), Writer.class.getName(), file.toString())
-            .redirectErrorStream(true)
-            .start();
-        int committed = -1;
-        try (BufferedReader out = new BufferedReader(
-            new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("committed ")) {
-                    committed = Integer.parseInt(line.substring("committed ".length()));
-                    if (committed == 300) {
-                        child.destroyForcibly(); // SIGKILL, while the child keeps writing
-                        break;
-                    }
-                }
-            }
-        } finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        int committed = killAfter(Writer.class, file, 300);
         assertThat(committed).as("the child committed runs before it was killed").isEqualTo(300);
 
         try (RunStore store = MetadataStores.h2(file)) {
@@ -60,26 +41,8 @@ class H2CrashDurabilityTest {
     @Test
     void eventsCommittedBeforeASigkillKeepTheirOrderAndNewOnesGetFreshIds() throws Exception {
         Path file = dataDir.resolve("metadata");
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
-            "-cp", System.getProperty("java.class.path"), EventWriter.class.getName(), file.toString())
-            .redirectErrorStream(true)
-            .start();
-        int committed = -1;
-        try (BufferedReader out = new BufferedReader(
-            new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("committed ")) {
-                    committed = Integer.parseInt(line.substring("committed ".length()));
-                    if (committed == 400) { // 400 batches of 7: past two refills of the id cache
-                        child.destroyForcibly();
-                        break;
-                    }
-                }
-            }
-        } finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        // 400 batches of 7: past two refills of the id cache
+        int committed = killAfter(EventWriter.class, file, 400);
         assertThat(committed).as("the child committed event batches before it was killed").isEqualTo(400);
 
         try (RunStore store = MetadataStores.h2(file)) {
@@ -95,6 +58,34 @@ class H2CrashDurabilityTest {
             assertThat(after.subList(0, before.size())).isEqualTo(before);
             assertThat(after.getLast()).isEqualTo("after restart 2499");
         }
+    }
+
+    /**
+     * Starts {@code writer}'s main on {@code file} in a child JVM and kills it with SIGKILL, while it keeps writing,
+     * once it has printed {@code committed <n>}; returns the last count it printed.
+     */
+    private static int killAfter(Class<?> writer, Path file, int n) throws Exception {
+        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+            "-cp", System.getProperty("java.class.path"), writer.getName(), file.toString())
+            .redirectErrorStream(true)
+            .start();
+        int committed = -1;
+        try (BufferedReader out = new BufferedReader(
+            new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("committed ")) {
+                    committed = Integer.parseInt(line.substring("committed ".length()));
+                    if (committed == n) {
+                        child.destroyForcibly();
+                        break;
+                    }
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        return committed;
     }
 
     private static List<String> messages(List<RunEvent> events) {
