@@ -44,10 +44,18 @@ final class NodeHeartbeat implements AutoCloseable {
         }
     }
 
-    /** Stops beating and removes the node: whatever it ran has ended. */
+    /**
+     * Stops beating and removes the node: whatever it ran has ended. Returns once no beat is in flight, so nothing
+     * touches the store after its owner closes it.
+     */
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             store.removeNode(node);
         } catch (RuntimeException e) {

@@ -244,5 +244,14 @@ public final class WorkspaceQueue implements AutoCloseable {
         closed = true;
         dispatcher.interrupt();
         launcher.shutdownNow();
+        // Returns once the dispatcher and launchers are gone: the runtime closes the store right after.
+        try {
+            if (dispatcher.isAlive()) {
+                dispatcher.join(Duration.ofSeconds(10).toMillis());
+            }
+            launcher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
