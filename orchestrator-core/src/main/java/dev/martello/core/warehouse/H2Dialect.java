@@ -9,6 +9,8 @@ import java.sql.SQLException;
 record H2Dialect() implements Dialect {
     /** Folds unquoted names to lower case like PostgreSQL, so analysts' SQL finds the engine's lower-case names. */
     private static final String LOWER_CASE = "DATABASE_TO_LOWER=TRUE";
+    /** How long a statement waits for a lock; see {@link #prepareUrl}. */
+    private static final String LOCK_TIMEOUT = "LOCK_TIMEOUT=60000";
 
     @Override
     public String name() {
@@ -22,8 +24,11 @@ record H2Dialect() implements Dialect {
 
     @Override
     public String prepareUrl(String jdbcUrl) {
-        return jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DATABASE_TO_LOWER") ? jdbcUrl
-            : jdbcUrl + ";" + LOWER_CASE;
+        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        String url = upper.contains("DATABASE_TO_LOWER") ? jdbcUrl : jdbcUrl + ";" + LOWER_CASE;
+        // H2's DDL takes a lock on its catalog (table SYS) that parallel steps wait for; its default of one second
+        // failed steps of the demo on a busy machine. The step's own timeout is what should stop a long wait.
+        return upper.contains("LOCK_TIMEOUT") ? url : url + ";" + LOCK_TIMEOUT;
     }
 
     @Override
