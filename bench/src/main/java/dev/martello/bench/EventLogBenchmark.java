@@ -122,7 +122,7 @@ public final class EventLogBenchmark {
      * a step ends; {@code threads} step threads add their share of the events concurrently.
      */
     private static void buffered(RunStore store, List<RunEvent> events, int threads, AtomicInteger writes) {
-        try (RunEventBuffer buffer = new RunEventBuffer(batch -> {
+        try (RunEventBuffer buffer = RunEventBuffer.ofEvents(batch -> {
             writes.incrementAndGet();
             store.appendEvents(batch);
         }, 500, Duration.ofMillis(200))) {

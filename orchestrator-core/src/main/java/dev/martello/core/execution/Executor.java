@@ -96,8 +96,8 @@ public final class Executor {
     }
 
     private RunResult execute(Run run, Plan plan, RunOptions options, RunListener listener, boolean failedBefore) {
-        try (RunEventBuffer events = new RunEventBuffer(store::appendEvents, EVENT_BATCH, EVENT_DELAY)) {
-            RunRecorder recorder = new RunRecorder(store, events, listener, run.id());
+        try (RunEventBuffer events = new RunEventBuffer(store::append, EVENT_BATCH, EVENT_DELAY)) {
+            RunRecorder recorder = new RunRecorder(events, listener, run.id());
             RunLoop.Outcome outcome;
             try {
                 recorder.runStarted(run, plan);

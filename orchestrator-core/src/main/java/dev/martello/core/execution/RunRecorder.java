@@ -6,7 +6,6 @@ import dev.martello.core.runs.FailureKind;
 import dev.martello.core.runs.Run;
 import dev.martello.core.runs.RunEvent;
 import dev.martello.core.runs.RunEventBuffer;
-import dev.martello.core.runs.RunStore;
 import dev.martello.core.runs.Step;
 import dev.martello.core.runs.StepStatus;
 import dev.martello.core.warehouse.CheckResult;
@@ -22,20 +21,18 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Writes what happens in a run to the metadata store (steps, and events through the batching buffer) and tells the
+ * Writes what happens in a run to the metadata store (events and step rows, through the batching buffer) and tells the
  * listener. Thread-safe: the run's step threads call it concurrently.
  */
 final class RunRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
 
-    private final RunStore store;
     private final RunEventBuffer events;
     private final RunListener listener;
     private final String runId;
     private final Object listenerLock = new Object();
 
-    RunRecorder(RunStore store, RunEventBuffer events, RunListener listener, String runId) {
-        this.store = store;
+    RunRecorder(RunEventBuffer events, RunListener listener, String runId) {
         this.events = events;
         this.listener = listener;
         this.runId = runId;
@@ -51,10 +48,11 @@ final class RunRecorder {
         tell(() -> listener.runStarted(run, plan));
     }
 
+    /** Buffered, not written: a step that ends within the buffer's delay never has its RUNNING row written. */
     void stepStarted(PlannedStep step, int attempt, Instant startedAt) {
-        events.add(new RunEvent.StepStarted(runId, now(), step.asset().key(), step.partitionKey(), attempt));
-        store.upsertStep(new Step(runId, step.asset().key(), step.partitionKey(), StepStatus.RUNNING, attempt,
-            startedAt, null, null, ""));
+        events.add(new RunEvent.StepStarted(runId, now(), step.asset().key(), step.partitionKey(), attempt),
+            new Step(runId, step.asset().key(), step.partitionKey(), StepStatus.RUNNING, attempt, startedAt, null,
+                null, ""));
         tell(() -> listener.stepStarted(step, attempt));
     }
 
@@ -75,35 +73,38 @@ final class RunRecorder {
         }
     }
 
-    /** The published version: its event (which also moves the partition's latest state) before the step's row. */
+    /**
+     * The published version: its event (which also moves the partition's latest state) and the step's row, written in
+     * one transaction before this returns.
+     */
     StepResult succeeded(PlannedStep step, int attempts, Instant startedAt, long attemptMs, long stepMs,
                          OptionalLong rows, String dataVersion, Map<String, String> inputs) {
         Instant at = now();
         // -1 rows: a view, whose rows exist only when it is read.
-        events.add(new RunEvent.Materialized(runId, at, step.asset().key(), step.partitionKey(), rows.orElse(-1),
-            attemptMs, step.asset().codeVersion(), dataVersion, inputs));
-        return finish(step, new Step(runId, step.asset().key(), step.partitionKey(), StepStatus.SUCCEEDED, attempts,
-            startedAt, at, null, ""), stepMs, rows);
+        return finish(step, new RunEvent.Materialized(runId, at, step.asset().key(), step.partitionKey(),
+            rows.orElse(-1), attemptMs, step.asset().codeVersion(), dataVersion, inputs),
+            new Step(runId, step.asset().key(), step.partitionKey(), StepStatus.SUCCEEDED, attempts, startedAt, at,
+                null, ""), stepMs, rows);
     }
 
     StepResult failed(PlannedStep step, int attempts, Instant startedAt, long stepMs, Failure failure) {
         Instant at = now();
-        events.add(new RunEvent.StepFailed(runId, at, step.asset().key(), step.partitionKey(), failure.kind(),
-            failure.message()));
         StepStatus status = failure.kind() == FailureKind.CANCELED ? StepStatus.CANCELED : StepStatus.FAILED;
-        return finish(step, new Step(runId, step.asset().key(), step.partitionKey(), status, attempts, startedAt, at,
-            failure.kind(), failure.message()), stepMs, OptionalLong.empty());
+        return finish(step, new RunEvent.StepFailed(runId, at, step.asset().key(), step.partitionKey(),
+            failure.kind(), failure.message()), new Step(runId, step.asset().key(), step.partitionKey(), status,
+            attempts, startedAt, at, failure.kind(), failure.message()), stepMs, OptionalLong.empty());
     }
 
-    /** Steps that will never start (skipped, or left when the run was cancelled), in one batch. */
+    /** Steps that will never start (skipped, or left when the run was cancelled), in one transaction. */
     List<StepResult> notRun(List<PlannedStep> steps, StepStatus status, FailureKind kind, String cause) {
         Instant at = now();
+        List<RunEvent> skipped = new ArrayList<>(steps.size());
         List<Step> rows = new ArrayList<>(steps.size());
         for (PlannedStep s : steps) {
-            events.add(new RunEvent.StepSkipped(runId, at, s.asset().key(), s.partitionKey(), cause));
+            skipped.add(new RunEvent.StepSkipped(runId, at, s.asset().key(), s.partitionKey(), cause));
             rows.add(new Step(runId, s.asset().key(), s.partitionKey(), status, 0, null, at, kind, cause));
         }
-        store.upsertSteps(rows);
+        events.addAll(skipped, rows);
         List<StepResult> out = new ArrayList<>(steps.size());
         for (PlannedStep s : steps) {
             StepResult r = new StepResult(s.asset().key(), s.partitionKey(), status, 0, 0, OptionalLong.empty(), kind,
@@ -118,8 +119,8 @@ final class RunRecorder {
         tell(() -> listener.runFinished(result));
     }
 
-    private StepResult finish(PlannedStep step, Step row, long stepMs, OptionalLong rows) {
-        store.upsertStep(row);
+    private StepResult finish(PlannedStep step, RunEvent end, Step row, long stepMs, OptionalLong rows) {
+        events.add(end, row);
         StepResult r = new StepResult(row.asset(), row.partition(), row.status(), row.attempts(), stepMs, rows,
             row.failure(), row.message());
         tell(() -> listener.stepFinished(step, r));

@@ -43,6 +43,12 @@ public interface RunStore extends AutoCloseable {
      */
     void appendEvents(List<? extends RunEvent> events);
 
+    /**
+     * {@link #appendEvents} and {@link #upsertSteps} in one transaction, events first: how a run records the end of
+     * a step (its events, the partition's new state and the step's row) in one commit rather than three.
+     */
+    void append(List<? extends RunEvent> events, Collection<Step> steps);
+
     /** The run's events in the order they were appended. */
     List<RunEvent> events(String runId);
 

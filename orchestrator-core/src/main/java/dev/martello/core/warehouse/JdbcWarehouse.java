@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -25,6 +27,8 @@ public final class JdbcWarehouse implements Warehouse {
     private final SqlRenderer renderer;
     /** Fires timeouts: cancelling from another thread is the only way to stop a running JDBC statement. */
     private final ScheduledThreadPoolExecutor timer;
+    /** Schemas seen to exist, so that a materialization does not ask the catalog each time. */
+    private final Set<String> knownSchemas = ConcurrentHashMap.newKeySet();
 
     private JdbcWarehouse(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
@@ -77,6 +81,9 @@ public final class JdbcWarehouse implements Warehouse {
                     case VIEW -> ViewMaterializer.run(session, renderer, request);
                     case INCREMENTAL -> PartitionMaterializer.run(session, renderer, request);
                 };
+            } catch (RuntimeException e) {
+                session.forgetSchema(dialect.schemaOf(asset.key()));
+                throw e;
             } finally {
                 dialect.untag(session);
             }
@@ -129,7 +136,7 @@ public final class JdbcWarehouse implements Warehouse {
     }
 
     private Session session(StatementGuard guard, AssetKey subject, String action) {
-        return new Session(connect(), dialect, guard, subject, action, this::release);
+        return new Session(connect(), dialect, guard, subject, action, this::release, knownSchemas);
     }
 
     /**

@@ -26,7 +26,7 @@ final class Leftovers {
 
     /** The first step of every materialization: the schema exists and holds no leftovers of the asset. */
     static void prepare(Session session, VersionNames names) {
-        session.dialect().ensureSchema(session, names.schema());
+        session.ensureSchema(names.schema());
         if (session.dialect().publisher().keepsVersions()) {
             drop(session, names);
         }

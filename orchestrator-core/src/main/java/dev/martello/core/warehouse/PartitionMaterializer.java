@@ -38,10 +38,11 @@ final class PartitionMaterializer {
             ColumnContract.enforce(session, asset, staging);
             List<ActualColumn> columns = session.columns(staging);
             String inPartition = predicate(session, asset.partitionColumn(), partition);
-            long rows = session.count("select count(*) from " + staging, List.of());
             List<CheckResult> checks = new ArrayList<>();
             checks.add(bounds(session, asset, columns, staging, inPartition, partition));
-            checks.addAll(new CheckRunner(session, renderer).run(asset, staging, partition, () -> rows));
+            CheckRunner.Outcome checked = new CheckRunner(session, renderer).run(asset, staging, partition);
+            long rows = checked.rows();
+            checks.addAll(checked.results());
             CheckRunner.enforce(asset, checks);
             String list = columns.stream().map(c -> session.dialect().quote(c.name()))
                 .collect(Collectors.joining(", "));

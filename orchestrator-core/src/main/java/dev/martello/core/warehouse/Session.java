@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,7 @@ final class Session implements AutoCloseable {
     private final AssetKey subject;
     private final String action;
     private final Release release;
+    private final Set<String> knownSchemas;
     private boolean failed;
     private boolean userSql;
 
@@ -39,6 +42,13 @@ final class Session implements AutoCloseable {
 
     Session(Connection connection, Dialect dialect, StatementGuard guard, AssetKey subject, String action,
             Release release) {
+        this(connection, dialect, guard, subject, action, release, ConcurrentHashMap.newKeySet());
+    }
+
+    /** @param knownSchemas the warehouse's schemas known to exist, shared by its sessions */
+    Session(Connection connection, Dialect dialect, StatementGuard guard, AssetKey subject, String action,
+            Release release, Set<String> knownSchemas) {
+        this.knownSchemas = knownSchemas;
         this.connection = connection;
         this.dialect = dialect;
         this.guard = guard;
@@ -58,6 +68,22 @@ final class Session implements AutoCloseable {
 
     String qualified(String schema, String table) {
         return dialect.qualified(schema, table);
+    }
+
+    /**
+     * Creates {@code schema} unless this warehouse already saw it exist: asking the catalog before every
+     * materialization cost a statement (on DuckDB a transaction) per step. A schema dropped behind the engine's back
+     * fails one step, which forgets it ({@link #forgetSchema}), so the next attempt creates it again.
+     */
+    void ensureSchema(String schema) {
+        if (!knownSchemas.contains(schema)) {
+            dialect.ensureSchema(this, schema);
+            knownSchemas.add(schema);
+        }
+    }
+
+    void forgetSchema(String schema) {
+        knownSchemas.remove(schema);
     }
 
     /** The names of an asset's public relation and versions, in the schema the dialect maps its mart to. */

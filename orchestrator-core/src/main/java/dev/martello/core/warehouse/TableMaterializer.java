@@ -34,12 +34,12 @@ final class TableMaterializer {
                         + "; create it with 'create table <target> as …', or declare the asset's columns", null);
                 }
                 ColumnContract.enforce(session, asset, target);
-                long rows = session.count("select count(*) from " + target, List.of());
-                List<CheckResult> checks = CheckRunner.enforce(asset,
-                    new CheckRunner(session, renderer).run(asset, target, request.partition(), () -> rows));
+                CheckRunner.Outcome checked = new CheckRunner(session, renderer).run(asset, target,
+                    request.partition());
+                List<CheckResult> checks = CheckRunner.enforce(asset, checked.results());
                 session.dialect().publisher().publishTable(session, names, version, current);
                 return new Materialization(asset.key(), MaterializationKind.TABLE, request.partition(),
-                    OptionalLong.of(rows), checks);
+                    OptionalLong.of(checked.rows()), checks);
             });
             published = true;
             Leftovers.dropReplaced(session, names);

@@ -26,7 +26,7 @@ class RunEventBufferTest {
 
     @Test
     void writesABatchWhenItIsFull() {
-        try (RunEventBuffer buffer = new RunEventBuffer(batches::add, 3, NEVER)) {
+        try (RunEventBuffer buffer = RunEventBuffer.ofEvents(batches::add, 3, NEVER)) {
             buffer.add(log(1));
             buffer.add(log(2));
             assertThat(batches).isEmpty();
@@ -46,7 +46,7 @@ class RunEventBufferTest {
     @ParameterizedTest
     @MethodSource("endsOfWork")
     void writesAtOnceWhenAStepOrTheRunEnds(RunEvent end) {
-        try (RunEventBuffer buffer = new RunEventBuffer(batches::add, 100, NEVER)) {
+        try (RunEventBuffer buffer = RunEventBuffer.ofEvents(batches::add, 100, NEVER)) {
             buffer.add(log(1));
             buffer.add(end);
             assertThat(batches).containsExactly(List.of(log(1), end));
@@ -55,7 +55,7 @@ class RunEventBufferTest {
 
     @Test
     void writesWhatIsBufferedEveryMaxDelay() throws InterruptedException {
-        try (RunEventBuffer buffer = new RunEventBuffer(batches::add, 100, Duration.ofMillis(20))) {
+        try (RunEventBuffer buffer = RunEventBuffer.ofEvents(batches::add, 100, Duration.ofMillis(20))) {
             buffer.add(log(1));
             for (int i = 0; i < 500 && batches.isEmpty(); i++) {
                 Thread.sleep(10);
@@ -66,7 +66,7 @@ class RunEventBufferTest {
 
     @Test
     void closingWritesTheRestAndRefusesMore() {
-        RunEventBuffer buffer = new RunEventBuffer(batches::add, 100, NEVER);
+        RunEventBuffer buffer = RunEventBuffer.ofEvents(batches::add, 100, NEVER);
         buffer.add(log(1));
         buffer.close();
 
@@ -80,7 +80,7 @@ class RunEventBufferTest {
     void aFailedWriteKeepsTheEventsInOrderForTheNextOne() {
         AtomicBoolean down = new AtomicBoolean(true);
         RunEvent end = new RunEvent.RunFinished("r1", T0, RunStatus.SUCCEEDED, "");
-        try (RunEventBuffer buffer = new RunEventBuffer(events -> {
+        try (RunEventBuffer buffer = RunEventBuffer.ofEvents(events -> {
             if (down.get()) {
                 throw new IllegalStateException("database unavailable");
             }
@@ -93,6 +93,72 @@ class RunEventBufferTest {
             buffer.flush();
         }
         assertThat(batches).containsExactly(List.of(log(1), end, log(2)));
+    }
+
+    final List<List<Step>> stepBatches = new CopyOnWriteArrayList<>();
+
+    RunEventBuffer withSteps(int maxEvents) {
+        return new RunEventBuffer((events, steps) -> {
+            batches.add(events);
+            stepBatches.add(steps);
+        }, maxEvents, NEVER);
+    }
+
+    @Test
+    void aStepsRowIsHeldUntilItsEndAndOnlyItsLatestRowIsWrittenWithTheEndingEvent() {
+        RunEvent started = new RunEvent.StepStarted("r1", T0, ORDERS, "", 1);
+        RunEvent done = new RunEvent.Materialized("r1", T0, ORDERS, "", 10, 5, "c1", "d1", Map.of());
+        Step running = step(StepStatus.RUNNING);
+        Step succeeded = step(StepStatus.SUCCEEDED);
+        try (RunEventBuffer buffer = withSteps(100)) {
+            buffer.add(started, running);
+            assertThat(batches).isEmpty();
+            buffer.add(done, succeeded);
+            assertThat(batches).containsExactly(List.of(started, done));
+            assertThat(stepBatches).containsExactly(List.of(succeeded));
+        }
+    }
+
+    @Test
+    void stepRowsBufferedAloneAreWrittenByFlush() {
+        try (RunEventBuffer buffer = withSteps(100)) {
+            buffer.addAll(List.of(), List.of(step(StepStatus.RUNNING)));
+            buffer.flush();
+        }
+        assertThat(batches).containsExactly(List.of());
+        assertThat(stepBatches).containsExactly(List.of(step(StepStatus.RUNNING)));
+    }
+
+    @Test
+    void aFailedWriteKeepsStepRowsButANewerRowOfTheSameStepWins() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        RunEvent failedEvent = new RunEvent.StepFailed("r1", T0, ORDERS, "", FailureKind.USER_CODE, "boom");
+        try (RunEventBuffer buffer = new RunEventBuffer((events, steps) -> {
+            if (down.get()) {
+                throw new IllegalStateException("database unavailable");
+            }
+            batches.add(events);
+            stepBatches.add(steps);
+        }, 100, NEVER)) {
+            assertThatThrownBy(() -> buffer.add(failedEvent, step(StepStatus.RUNNING)))
+                .hasMessage("database unavailable");
+            down.set(false);
+            buffer.add(failedEvent, step(StepStatus.FAILED));
+        }
+        assertThat(batches).containsExactly(List.of(failedEvent, failedEvent));
+        assertThat(stepBatches).containsExactly(List.of(step(StepStatus.FAILED)));
+    }
+
+    @Test
+    void anEventsOnlyBufferRefusesStepRows() {
+        RunEventBuffer buffer = RunEventBuffer.ofEvents(batches::add, 100, NEVER);
+        assertThatThrownBy(() -> buffer.add(log(1), step(StepStatus.RUNNING)))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("events only");
+    }
+
+    static Step step(StepStatus status) {
+        return new Step("r1", ORDERS, "", status, 1, T0, null, null, "");
     }
 
     static Log log(int n) {

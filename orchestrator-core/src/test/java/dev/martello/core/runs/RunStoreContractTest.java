@@ -118,6 +118,28 @@ abstract class RunStoreContractTest {
     }
 
     @Test
+    void appendWritesEventsStateAndStepRowsInOneTransaction() {
+        Run run = started(T0);
+        Step done = new Step(run.id(), ORDERS, "", StepStatus.SUCCEEDED, 1, T0, T0.plusSeconds(1), null, "");
+        RunEvent materialized = new RunEvent.Materialized(run.id(), T0.plusSeconds(1), ORDERS, "", 4, 5, "c1",
+            run.id() + "/orders", Map.of());
+        store.append(List.of(materialized), List.of(done));
+
+        assertThat(store.events(run.id())).containsExactly(materialized);
+        assertThat(store.steps(run.id())).containsExactly(done);
+        assertThat(store.latestState(ORDERS, "")).isPresent();
+
+        // A step of a run that does not exist breaks the run_step foreign key: nothing of the batch is written.
+        RunEvent log = RunEvent.Log.run(run.id(), T0.plusSeconds(2), RunEvent.Log.Level.INFO, "lost with its batch");
+        Step orphan = new Step("rnosuchrun", ORDERS, "", StepStatus.SUCCEEDED, 1, T0, T0, null, "");
+        Step gmvDone = new Step(run.id(), GMV, "2025-03-01", StepStatus.SUCCEEDED, 1, T0, T0, null, "");
+        assertThatThrownBy(() -> store.append(List.of(log), List.of(gmvDone, orphan)));
+
+        assertThat(store.events(run.id())).containsExactly(materialized);
+        assertThat(store.steps(run.id())).containsExactly(done);
+    }
+
+    @Test
     void roundTripsEveryEventTypeInOrder() {
         Run run = started(T0);
         Run other = started(T0);
@@ -340,7 +362,7 @@ abstract class RunStoreContractTest {
         List<RunEvent> events = IntStream.range(0, 5_000)
             .<RunEvent>mapToObj(i -> Log.run(run.id(), T0, Log.Level.DEBUG, "line " + i)).toList();
 
-        try (RunEventBuffer buffer = new RunEventBuffer(store::appendEvents, 500, Duration.ofMillis(50))) {
+        try (RunEventBuffer buffer = RunEventBuffer.ofEvents(store::appendEvents, 500, Duration.ofMillis(50))) {
             events.forEach(buffer::add);
         }
 

@@ -305,6 +305,40 @@ abstract class WarehouseContractTest extends WarehouseFixture {
     }
 
     @Test
+    void aSchemaDroppedBehindTheEnginesBackFailsOneMaterializationAndTheNextCreatesItAgain() throws Exception {
+        String key = mart + "/orders";
+        materialize(TestAsset.sql(key, ORDERS).build(), "run-1");
+        sql("drop schema " + mart + " cascade");
+
+        // The warehouse remembers the schema it created; the step that finds it gone fails with the backend's reason.
+        assertThatThrownBy(() -> materialize(TestAsset.sql(key, ORDERS).build(), "run-2"))
+            .isInstanceOf(WarehouseException.class);
+        materialize(TestAsset.sql(key, ORDERS).build(), "run-3");
+
+        assertThat(ids(mart + ".orders")).hasSize(5);
+    }
+
+    @Test
+    void rowLevelChecksShareOneScanAndStillCountEachOnItsOwn() throws Exception {
+        Asset asset = TestAsset.sql(mart + "/orders", "select id, case when id = 2 then null else status end as status,"
+                + " case when id > 3 then null else id end as maybe from {{ source('raw.orders') }}")
+            .check(Check.notNull("status").withSeverity(Severity.WARN))
+            .check(Check.notNull("maybe").withSeverity(Severity.WARN))
+            .check(Check.acceptedValues("status", "paid").withSeverity(Severity.WARN))
+            .check(Check.notNull("id"))
+            .build();
+
+        Materialization m = materialize(asset, "run-1");
+
+        assertThat(m.rows()).isEqualTo(OptionalLong.of(5));
+        assertThat(m.checks()).extracting(CheckResult::name, CheckResult::failingRows).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("not_null_status", 1L),
+            org.assertj.core.groups.Tuple.tuple("not_null_maybe", 2L),
+            org.assertj.core.groups.Tuple.tuple("accepted_values_status", 1L),
+            org.assertj.core.groups.Tuple.tuple("not_null_id", 0L));
+    }
+
+    @Test
     void viewsArePublishedAndFollowTheirUpstreamTable() throws Exception {
         materialize(TestAsset.sql(mart + "/orders", ORDERS).build(), "run-1");
         Asset paid = TestAsset.sql(mart + "/paid", "select id from {{ ref('orders') }} where status = 'paid'")

@@ -114,21 +114,22 @@ final class JooqRunStore implements RunStore {
         if (steps.isEmpty()) {
             return;
         }
-        // Prepared statements in one transaction: the SQL text stays the same, so the database parses it once.
-        db.transaction(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            for (Step s : steps) {
-                tx.insertInto(Steps.TABLE)
-                    .set(Steps.RUN_ID, s.runId())
-                    .set(Steps.ASSET_KEY, s.asset().toString())
-                    .set(Steps.PARTITION_KEY, s.partition())
-                    .set(stepValues(s))
-                    .onConflict(Steps.RUN_ID, Steps.ASSET_KEY, Steps.PARTITION_KEY)
-                    .doUpdate()
-                    .set(stepValues(s))
-                    .execute();
-            }
-        });
+        db.transaction(cfg -> upsertSteps(DSL.using(cfg), steps));
+    }
+
+    /** Prepared statements in the caller's transaction: the SQL text stays the same, so it is parsed once. */
+    private static void upsertSteps(DSLContext tx, Collection<Step> steps) {
+        for (Step s : steps) {
+            tx.insertInto(Steps.TABLE)
+                .set(Steps.RUN_ID, s.runId())
+                .set(Steps.ASSET_KEY, s.asset().toString())
+                .set(Steps.PARTITION_KEY, s.partition())
+                .set(stepValues(s))
+                .onConflict(Steps.RUN_ID, Steps.ASSET_KEY, Steps.PARTITION_KEY)
+                .doUpdate()
+                .set(stepValues(s))
+                .execute();
+        }
     }
 
     @Override
@@ -136,6 +137,20 @@ final class JooqRunStore implements RunStore {
         if (!events.isEmpty()) {
             db.transaction(cfg -> JooqEventLog.append(DSL.using(cfg), events));
         }
+    }
+
+    @Override
+    public void append(List<? extends RunEvent> events, Collection<Step> steps) {
+        if (events.isEmpty() && steps.isEmpty()) {
+            return;
+        }
+        db.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            if (!events.isEmpty()) {
+                JooqEventLog.append(tx, events);
+            }
+            upsertSteps(tx, steps);
+        });
     }
 
     @Override
