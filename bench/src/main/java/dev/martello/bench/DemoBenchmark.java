@@ -25,7 +25,8 @@ import java.util.Map;
  * are seeded once into a temporary data directory; the seed is timed on its own and is in neither figure.
  *
  * <p>Protocol: the first engine run (tables missing) is timed alone; then {@code --runs} rounds of engine
- * (parallelism 4, the CLI default), engine (parallelism 1) and floor, one after the other; medians are compared. The
+ * (parallelism 4, the CLI default), engine (parallelism 1), floor, and floor with the declared checks run one query
+ * each (as {@code dbt build} would), one after the other; medians are compared. The
  * tables each variant leaves must have the same row counts.
  *
  * <pre>java -cp 'bench/target/classes:bench/target/lib/*' dev.martello.bench.DemoBenchmark workspaces/demo 10 --runs 3</pre>
@@ -84,6 +85,7 @@ public final class DemoBenchmark {
             Stopwatch.Series engine4 = new Stopwatch.Series();
             Stopwatch.Series engine1 = new Stopwatch.Series();
             Stopwatch.Series floor = new Stopwatch.Series();
+            Stopwatch.Series checkedFloor = new Stopwatch.Series();
             for (int round = 1; round <= runs; round++) {
                 engine4.add(Stopwatch.time(() -> engine(runtime, 4)));
                 same(expected, DemoFloor.rowCounts(runtime.warehouse(), plan), "engine");
@@ -91,16 +93,26 @@ public final class DemoBenchmark {
                 int r = round;
                 floor.add(Stopwatch.time(() -> DemoFloor.run(runtime.warehouse(), plan, "floor" + r)));
                 same(expected, DemoFloor.rowCounts(runtime.warehouse(), plan), "floor");
+                checkedFloor.add(Stopwatch.time(() -> DemoFloor.run(runtime.warehouse(), plan, "checked" + r, true)));
+                same(expected, DemoFloor.rowCounts(runtime.warehouse(), plan), "floor with checks");
             }
             System.out.println("engine, parallelism 4: " + engine4.describe());
             System.out.println("engine, parallelism 1: " + engine1.describe());
             System.out.println("floor (direct SQL, one connection): " + floor.describe());
-            System.out.printf(Locale.ROOT, "ratio to the floor, wall medians: %.2f× (parallelism 4), %.2f×"
-                    + " (parallelism 1); CPU medians: %.2f×, %.2f×%n", engine4.wall().median() / floor.wall().median(),
-                engine1.wall().median() / floor.wall().median(), engine4.cpu().median() / floor.cpu().median(),
-                engine1.cpu().median() / floor.cpu().median());
+            System.out.println("floor with checks (direct SQL, then one query per declared check): "
+                + checkedFloor.describe());
+            ratios("the floor", engine4, engine1, floor);
+            ratios("the floor with checks", engine4, engine1, checkedFloor);
             System.out.println("load average after: " + Stopwatch.loadAverage());
         }
+    }
+
+    private static void ratios(String what, Stopwatch.Series engine4, Stopwatch.Series engine1,
+                               Stopwatch.Series floor) {
+        System.out.printf(Locale.ROOT, "ratio to %s, wall medians: %.2f× (parallelism 4), %.2f× (parallelism 1);"
+                + " CPU medians: %.2f×, %.2f×%n", what, engine4.wall().median() / floor.wall().median(),
+            engine1.wall().median() / floor.wall().median(), engine4.cpu().median() / floor.cpu().median(),
+            engine1.cpu().median() / floor.cpu().median());
     }
 
     private static void engine(WorkspaceRuntime runtime, int parallelism) {

@@ -33,6 +33,14 @@ final class DemoFloor {
 
     /** Runs the plan's steps; the published tables must exist (a first engine run created them). */
     static void run(Warehouse warehouse, Plan plan, String runId) {
+        run(warehouse, plan, runId, false);
+    }
+
+    /**
+     * @param checks also run each declared check after its step, one query per check as {@code dbt build} runs its
+     *               tests (on the partition's rows for an incremental asset); failures are counted, not enforced
+     */
+    static void run(Warehouse warehouse, Plan plan, String runId, boolean checks) {
         try (Connection c = warehouse.connect(); Statement st = c.createStatement()) {
             for (PlannedStep step : plan.steps()) {
                 Asset asset = step.asset();
@@ -51,6 +59,15 @@ final class DemoFloor {
                         st.execute("insert into " + name + " by name " + select);
                         c.commit();
                         c.setAutoCommit(true);
+                    }
+                }
+                if (checks) {
+                    String relation = asset.materialization() == dev.martello.dsl.MaterializationKind.INCREMENTAL
+                        ? "(select * from " + name + " where " + inPartition(asset, step.partition()) + ")" : name;
+                    for (String q : FloorChecks.queries(warehouse, asset, relation, step.partition())) {
+                        try (ResultSet rs = st.executeQuery(q)) {
+                            rs.next();
+                        }
                     }
                 }
             }
