@@ -312,14 +312,72 @@ function gantt(steps, r) {
 }
 
 /* ---------- schedules ---------- */
+function until(iso) {
+  if (!iso) return '<span class="muted">–</span>';
+  const s = Math.max(0, (Date.parse(iso) - Date.now()) / 1000);
+  const rel = s < 60 ? 'in under a minute' : s < 3600 ? `in ${Math.round(s / 60)}m` : s < 86400 ? `in ${Math.floor(s / 3600)}h ${Math.round(s % 3600 / 60)}m` : `in ${Math.round(s / 86400)}d`;
+  return `<span title="${esc(iso)}">${esc(new Date(iso).toLocaleString())}</span> <span class="muted">${esc(rel)}</span>`;
+}
 async function schedules() {
+  const head = '<div class="page-head"><div><h1>Schedules and automation</h1><div class="muted" id="sched-sub"></div></div></div>';
+  let s;
   try {
-    const s = await api(wsPath('/schedules'));
-    $view.innerHTML = `<div class="page-head"><h1>Schedules and automation</h1></div><div class="panel"><pre>${esc(JSON.stringify(s, null, 2))}</pre></div>`;
+    s = await api(wsPath('/schedules?limit=5'));
   } catch (e) {
-    $view.innerHTML = `<div class="page-head"><h1>Schedules and automation</h1></div>
-      <div class="panel empty"><h2>No scheduler in this server</h2><p>${esc(e.message)}</p><p class="muted">${esc(e.body && e.body.code || '')}</p></div>`;
+    if (e.status !== 503) throw e;
+    $view.innerHTML = `${head}<div class="panel empty"><h2>No scheduler in this server</h2><p>${esc(e.message)}</p><p class="muted">${esc(e.body && e.body.code || '')}</p></div>`;
+    return;
   }
+  $view.innerHTML = `${head}
+    <h2>Schedules</h2><div class="panel" style="padding:0;margin-bottom:22px"><table class="data" id="schedules-table"><thead><tr>
+      <th>Schedule</th><th>Cron</th><th>Selection</th><th>Next tick</th><th>Last tick</th><th>State</th>${canOperate() ? '<th></th>' : ''}</tr></thead><tbody></tbody></table></div>
+    <h2>Automation</h2>
+    <div class="filters"><input id="auto-q" type="search" placeholder="Filter assets…">
+      <select id="auto-decision"><option value="">any latest decision</option><option>REQUESTED</option><option>SKIPPED</option></select></div>
+    <div class="panel" style="padding:0"><table class="data" id="automation-table"><thead><tr>
+      <th>Asset</th><th>Policy</th><th>Latest decision</th><th>Reason</th><th>Evaluated</th></tr></thead><tbody></tbody></table></div>`;
+  const renderSchedules = () => {
+    document.getElementById('sched-sub').textContent = `workspace ${S.ws} · daemon node ${s.node}`;
+    document.querySelector('#schedules-table tbody').innerHTML = s.items.map((x) => `<tr data-schedule="${esc(x.name)}">
+      <td><b>${esc(x.name)}</b>${x.priority ? `<div class="muted" style="font-size:12px">priority ${esc(x.priority)}</div>` : ''}</td>
+      <td><span class="mono">${esc(x.cron)}</span><div class="muted" style="font-size:12px">${esc(x.timezone)}</div></td>
+      <td><span class="mono">${esc(x.selection)}</span>${x.partition && x.partition !== 'latest' ? `<div class="muted" style="font-size:12px">partition ${esc(x.partition)}</div>` : ''}</td>
+      <td>${x.paused ? '<span class="muted">paused</span>' : until(x.nextTick)}</td><td>${when(x.lastTick)}</td>
+      <td class="state">${pill(x.paused ? 'PAUSED' : 'ACTIVE')}</td>
+      ${canOperate() ? `<td style="text-align:right"><button class="btn sched-action" id="${x.paused ? 'resume' : 'pause'}-${esc(x.name)}" data-name="${esc(x.name)}" data-op="${x.paused ? 'resume' : 'pause'}">${x.paused ? 'Resume' : 'Pause'}</button></td>` : ''}</tr>`).join('')
+      || `<tr><td colspan="7" class="empty">No schedules in workspace ${esc(S.ws)} (schedules: in workspace.yaml).</td></tr>`;
+    document.querySelectorAll('.sched-action').forEach((b) => { b.onclick = async () => {
+      b.disabled = true;
+      try {
+        const changed = await api(wsPath(`/schedules/${encodeURIComponent(b.dataset.name)}/${b.dataset.op}`), {method: 'POST', body: {}});
+        s.items = s.items.map((x) => x.name === changed.name ? changed : x);
+        toast(`Schedule ${changed.name} ${changed.paused ? 'paused' : 'resumed'}`);
+        renderSchedules();
+      } catch (e) { toast(e.message, true); b.disabled = false; }
+    }; });
+  };
+  const renderAutomation = () => {
+    const q = document.getElementById('auto-q').value.trim().toLowerCase();
+    const d = document.getElementById('auto-decision').value;
+    const rows = s.automation.filter((a) => (!q || a.asset.toLowerCase().includes(q) || a.policy.toLowerCase().includes(q))
+      && (!d || (a.evaluations[0] && a.evaluations[0].decision === d)));
+    document.querySelector('#automation-table tbody').innerHTML = rows.map((a) => {
+      const [last, ...older] = a.evaluations;
+      return `<tr data-asset="${esc(a.asset)}"><td><a href="#/asset/${esc(a.asset)}">${esc(a.asset)}</a></td><td>${esc(a.policy)}</td>
+        <td>${last ? pill(last.decision) : '<span class="muted">not evaluated yet</span>'}${last && last.partition ? ` <span class="muted">[${esc(last.partition)}]</span>` : ''}</td>
+        <td>${last ? esc(last.reason) : ''}${older.length ? `<details class="muted" style="font-size:12px;margin-top:4px"><summary>${older.length} earlier</summary>${older.map((e) => `<div>${esc(e.at.slice(0, 19).replace('T', ' '))} ${esc(e.decision.toLowerCase())}: ${esc(e.reason)}</div>`).join('')}</details>` : ''}</td>
+        <td>${last ? when(last.at) : ''}</td></tr>`;
+    }).join('') || `<tr><td colspan="5" class="empty">${s.automation.length ? 'No asset matches these filters.' : 'No asset of this workspace has an automation policy.'}</td></tr>`;
+  };
+  renderSchedules();
+  renderAutomation();
+  ['auto-q', 'auto-decision'].forEach((id) => document.getElementById(id).addEventListener('input', renderAutomation));
+  const reload = async () => {
+    if (location.hash !== '#/schedules') return;
+    s = await api(wsPath('/schedules?limit=5'));
+    renderSchedules(); renderAutomation();
+  };
+  onLive(throttle(reload, 2000));
 }
 
 /* ---------- start ---------- */

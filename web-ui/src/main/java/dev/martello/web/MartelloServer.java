@@ -13,7 +13,9 @@ import dev.martello.web.freshness.FreshnessApi;
 import dev.martello.web.freshness.FreshnessEvaluator;
 import dev.martello.web.lineage.LineageApi;
 import dev.martello.web.runs.RunLauncher;
+import dev.martello.web.runs.RunWatcher;
 import dev.martello.web.runs.RunsApi;
+import dev.martello.web.schedules.SchedulesApi;
 import dev.martello.web.sse.EventHub;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -49,6 +51,8 @@ public final class MartelloServer implements AutoCloseable {
     private final RunLauncher launcher;
     private final Workspaces workspaces;
     private final FreshnessTicker ticker;
+    /** Live events for runs the daemon executes ({@code martello serve}); idle otherwise. */
+    private RunWatcher watcher;
 
     private MartelloServer(Javalin app, List<Route> routes, EventHub events, RunLauncher launcher,
                            Workspaces workspaces, FreshnessTicker ticker) {
@@ -79,6 +83,7 @@ public final class MartelloServer implements AutoCloseable {
         routes.addAll(new LineageApi(workspaces, json).routes());
         routes.addAll(new FreshnessApi(workspaces, evaluator, clock).routes());
         routes.addAll(new RunsApi(workspaces, launcher).routes());
+        routes.addAll(new SchedulesApi(workspaces, clock).routes());
         Map<String, Object> openApi = OpenApi.document(routes, VERSION);
 
         Javalin app = Javalin.create(c -> {
@@ -121,7 +126,9 @@ public final class MartelloServer implements AutoCloseable {
             throw e;
         }
         FreshnessTicker ticker = new FreshnessTicker(workspaces, events);
-        return new MartelloServer(app, List.copyOf(routes), events, launcher, workspaces, ticker);
+        MartelloServer server = new MartelloServer(app, List.copyOf(routes), events, launcher, workspaces, ticker);
+        server.watcher = new RunWatcher(workspaces.all(), events);
+        return server;
     }
 
     public int port() {
@@ -146,6 +153,7 @@ public final class MartelloServer implements AutoCloseable {
 
     @Override
     public void close() {
+        watcher.close();
         ticker.close();
         launcher.close();
         events.close();

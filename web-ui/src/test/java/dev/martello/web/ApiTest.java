@@ -145,6 +145,15 @@ class ApiTest {
     }
 
     @Test
+    void schedulesAnswer503WithoutAScheduler() throws Exception {
+        assertThat(error(t.get("/api/workspaces/shop/schedules", null), 503, "SCHEDULER_NOT_RUNNING")
+            .get("message").asText()).isEqualTo("This server runs no scheduler for workspace 'shop' (martello dev);"
+            + " schedules and automation are shown by martello serve.");
+        error(t.post("/api/workspaces/shop/schedules/nightly/pause", null, "{}"), 503, "SCHEDULER_NOT_RUNNING");
+        assertThat(ok("/api/workspaces").get(0).get("scheduler").asBoolean()).isFalse();
+    }
+
+    @Test
     void openApiDocumentsEveryRegisteredRoute() throws Exception {
         JsonNode doc = ok("/api/openapi.json");
         TreeSet<String> documented = new TreeSet<>();

@@ -65,6 +65,16 @@ public final class Daemon implements AutoCloseable {
         return hosted.values().stream().filter(h -> h.name().equals(name)).findFirst();
     }
 
+    /** The workspace running from {@code dir} (as given to {@link #start} or {@link #reload}), if it runs. */
+    public synchronized Optional<HostedWorkspace> workspace(Path dir) {
+        return Optional.ofNullable(hosted.get(dir.toAbsolutePath().normalize()));
+    }
+
+    /** Why the workspace in {@code dir} is not running, if it could not be loaded. */
+    public synchronized Optional<WorkspaceLoadException> problem(Path dir) {
+        return Optional.ofNullable(broken.get(dir.toAbsolutePath().normalize()));
+    }
+
     /** The workspaces that could not be loaded, each with its errors. */
     public synchronized List<WorkspaceLoadException> broken() {
         return List.copyOf(broken.values());

@@ -7,6 +7,7 @@ import dev.martello.core.execution.WorkspaceRuntime;
 import dev.martello.core.graph.ValidationReport;
 import dev.martello.core.queue.WorkspaceQueue;
 import dev.martello.core.schedule.PeriodicTask;
+import dev.martello.core.schedule.ScheduleControl;
 import dev.martello.core.schedule.ScheduleProblems;
 import dev.martello.core.schedule.quartz.QuartzScheduler;
 import dev.martello.core.workspace.Workspace;
@@ -38,6 +39,7 @@ public final class HostedWorkspace implements AutoCloseable {
     private final Backfills backfills;
     private final QuartzScheduler scheduler;
     private final ScheduledExecutorService reaper;
+    private volatile boolean closed;
 
     private HostedWorkspace(Path dir, WorkspaceRuntime runtime, WorkspaceQueue queue, Backfills backfills,
                             QuartzScheduler scheduler, ScheduledExecutorService reaper) {
@@ -131,6 +133,16 @@ public final class HostedWorkspace implements AutoCloseable {
         return scheduler;
     }
 
+    /** The schedules for operators: next and last ticks, pause and resume. */
+    public ScheduleControl schedules() {
+        return scheduler.control();
+    }
+
+    /** Whether this workspace was stopped (its runtime is closed, e.g. by a reload); the daemon has its successor. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     /**
      * Stops ticks and launches, lets running runs finish for up to {@code grace}, then cancels the rest and waits for
      * them to be recorded CANCELED; then closes the runtime.
@@ -147,6 +159,7 @@ public final class HostedWorkspace implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            closed = true;
             queue.close();
             runtime.close();
         }

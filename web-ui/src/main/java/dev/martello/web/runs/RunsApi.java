@@ -29,7 +29,9 @@ public final class RunsApi {
 
     private final Workspaces workspaces;
     private final RunLauncher launcher;
+    private final QueueLauncher queued = new QueueLauncher();
 
+    /** Launches run on {@code launcher} under {@code martello dev}, on the daemon's queue under {@code serve}. */
     public RunsApi(Workspaces workspaces, RunLauncher launcher) {
         this.workspaces = workspaces;
         this.launcher = launcher;
@@ -111,7 +113,8 @@ public final class RunsApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("run", d.run());
         out.put("steps", d.steps().stream().map(RunViews::step).toList());
-        out.put("cancellable", !d.run().status().isTerminal() && launcher.isActive(ws.name(), d.run().id()));
+        out.put("cancellable", !d.run().status().isTerminal() && (ws.daemon().isPresent()
+            ? queued.isActive(ws, d.run()) : launcher.isActive(ws.name(), d.run().id())));
         ctx.json(out);
     }
 
@@ -136,7 +139,8 @@ public final class RunsApi {
         LaunchRequest req = ctx.bodyAsClass(LaunchRequest.class);
         Principal who = ctx.attribute(Principal.class.getName());
         String trigger = "manual:" + (who == null ? "anonymous" : who.name());
-        LaunchResult result = launcher.launch(ws, req.selection(), req.choice(), trigger);
+        LaunchResult result = ws.daemon().isPresent() ? queued.launch(ws, req.selection(), req.choice(), trigger)
+            : launcher.launch(ws, req.selection(), req.choice(), trigger);
         ctx.status(result.runId() == null ? 202 : 201).json(result);
     }
 
@@ -155,7 +159,11 @@ public final class RunsApi {
             throw ApiException.conflict("RUN_NOT_ACTIVE", "Run '" + d.run().id() + "' already ended "
                 + d.run().status() + "; nothing to cancel.");
         }
-        launcher.cancel(ws.name(), d.run().id());
+        if (ws.daemon().isPresent()) {
+            queued.cancel(ws, d.run().id());
+        } else {
+            launcher.cancel(ws.name(), d.run().id());
+        }
         ctx.status(202).json(Map.of("runId", d.run().id(), "state", "CANCELLING"));
     }
 }

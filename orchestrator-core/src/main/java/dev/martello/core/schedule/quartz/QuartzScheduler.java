@@ -5,6 +5,7 @@ import dev.martello.core.queue.RunRequest;
 import dev.martello.core.runs.MetadataDatabase;
 import dev.martello.core.schedule.Crons;
 import dev.martello.core.schedule.PeriodicTask;
+import dev.martello.core.schedule.ScheduleControl;
 import dev.martello.core.workspace.ScheduleConfig;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
@@ -54,10 +55,12 @@ public final class QuartzScheduler implements AutoCloseable {
 
     private final Scheduler quartz;
     private final String workspace;
+    private final QuartzScheduleControl control;
 
     private QuartzScheduler(Scheduler quartz, String workspace) {
         this.quartz = quartz;
         this.workspace = workspace;
+        this.control = new QuartzScheduleControl(quartz, workspace);
     }
 
     /**
@@ -146,6 +149,7 @@ public final class QuartzScheduler implements AutoCloseable {
             for (ScheduleConfig s : schedules) {
                 syncSchedule(s);
             }
+            control.define(schedules);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot store the schedules of workspace '" + workspace + "'", e);
         }
@@ -171,8 +175,13 @@ public final class QuartzScheduler implements AutoCloseable {
             && quartz.getJobDetail(JobKey.jobKey(s.name(), SCHEDULES)).getJobDataMap().equals(dataMap(data))) {
             return;
         }
+        // A changed schedule gets a new trigger; an operator's pause of the old one carries over.
+        boolean paused = quartz.getTriggerState(key) == Trigger.TriggerState.PAUSED;
         quartz.scheduleJob(JobBuilder.newJob(ScheduleJob.class).withIdentity(s.name(), SCHEDULES)
             .usingJobData(dataMap(data)).build(), Set.of(trigger), true);
+        if (paused) {
+            quartz.pauseTrigger(key);
+        }
     }
 
     private static org.quartz.JobDataMap dataMap(Map<String, String> data) {
@@ -199,6 +208,11 @@ public final class QuartzScheduler implements AutoCloseable {
             quartz.scheduleJob(JobBuilder.newJob(TaskJob.class).withIdentity(t.name(), TASKS).build(),
                 Set.of(trigger), true);
         }
+    }
+
+    /** The schedules as operators see them: next and last ticks, pause and resume (kept in the job store). */
+    public ScheduleControl control() {
+        return control;
     }
 
     /** When the schedule fires next, if it is stored. */
