@@ -346,6 +346,29 @@ abstract class RunQueueStoreContractTest {
     }
 
     @Test
+    void aCancelRequestedOnOneNodeIsSeenByTheNodeExecutingTheRun() {
+        RunStore other = otherNode();
+        Run executing = claim("n1", T0);
+        Run alsoExecuting = claim("n1", T0.plusSeconds(1));
+        Run waiting = create(queued("c", T0.plusSeconds(2), 0, List.of()));
+
+        assertThat(store.cancelRequested(List.of(executing.id(), alsoExecuting.id()))).isEmpty();
+        assertThat(other.requestCancel(executing.id(), T0.plusSeconds(3))).isTrue();
+        assertThat(other.requestCancel(waiting.id(), T0.plusSeconds(3))).as("queued: cancelQueued's job").isFalse();
+        assertThat(other.requestCancel("rnosuchrun", T0.plusSeconds(3))).isFalse();
+
+        assertThat(store.cancelRequested(List.of(executing.id(), alsoExecuting.id(), waiting.id())))
+            .containsExactly(executing.id());
+        assertThat(store.run(executing.id())).map(Run::status).as("only asked; the owner cancels")
+            .contains(RunStatus.STARTED);
+        assertThat(store.cancelRequested(List.of())).isEmpty();
+
+        store.updateRunStatus(executing.id(), RunStatus.CANCELED, T0.plusSeconds(4), "canceled");
+        assertThat(store.cancelRequested(List.of(executing.id()))).as("a finished run is no longer asked").isEmpty();
+        assertThat(other.requestCancel(executing.id(), T0.plusSeconds(5))).isFalse();
+    }
+
+    @Test
     void runsOfListsAWorkspacesRunsOfOneStatusOldestFirst() {
         Run second = create(queued("w", T0.plusSeconds(1), 9, List.of()));
         Run first = create(queued("w", T0, 0, List.of()));
