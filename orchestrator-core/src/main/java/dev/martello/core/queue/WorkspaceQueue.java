@@ -130,17 +130,21 @@ public final class WorkspaceQueue implements AutoCloseable {
             run.attempt() + 1);
     }
 
-    /** Cancels a queued run, or a run this node is executing; false otherwise. */
+    /**
+     * Cancels a queued run, a run this node is executing, or asks the node executing it to (that node sees the
+     * request within {@link #POLL}); false when the run is not queued or started.
+     */
     public boolean cancel(String runId) {
-        if (store.cancelQueued(runId, Instant.now().truncatedTo(ChronoUnit.MICROS), "canceled while queued")) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (store.cancelQueued(runId, now, "canceled while queued")) {
             return true;
         }
         Cancellation c = running.get(runId);
-        if (c == null) {
-            return false;
+        if (c != null) {
+            c.cancel();
+            return true;
         }
-        c.cancel();
-        return true;
+        return store.requestCancel(runId, now);
     }
 
     /** How many runs this node is executing for the workspace. */
@@ -179,6 +183,7 @@ public final class WorkspaceQueue implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+            cancelRequested();
             while (launching && !closed) {
                 List<Run> claimed;
                 try {
@@ -193,6 +198,25 @@ public final class WorkspaceQueue implements AutoCloseable {
                 }
                 claimed.forEach(this::launch);
             }
+        }
+    }
+
+    /** Cancels the runs executing here that another node was asked to cancel. */
+    private void cancelRequested() {
+        if (running.isEmpty()) {
+            return;
+        }
+        try {
+            for (String runId : store.cancelRequested(List.copyOf(running.keySet()))) {
+                Cancellation c = running.get(runId);
+                if (c != null && !c.isCancelled()) {
+                    LOG.info("Run {} of workspace {}: cancel requested from another node; canceling", runId,
+                        workspace());
+                    c.cancel();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Reading the cancel requests of workspace {} failed; trying again in {}", workspace(), POLL, e);
         }
     }
 

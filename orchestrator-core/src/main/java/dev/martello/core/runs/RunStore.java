@@ -128,6 +128,17 @@ public interface RunStore extends AutoCloseable {
     /** Cancels a run that is still queued, and its pending steps; false when it is not queued (any more). */
     boolean cancelQueued(String runId, Instant at, String reason);
 
+    /**
+     * Asks the node executing a {@code STARTED} run to cancel it (the node polls {@link #cancelRequested}); for a run
+     * that another node executes, so a cancel works from any node.
+     *
+     * @return false when the run is not {@code STARTED} (queued, finished or unknown)
+     */
+    boolean requestCancel(String runId, Instant at);
+
+    /** Those of {@code runIds} that still run and whose cancel was requested. */
+    Set<String> cancelRequested(Collection<String> runIds);
+
     /** The runs of {@code workspace} with {@code status}, oldest first (e.g. the queue, or what one node runs). */
     List<Run> runsOf(String workspace, RunStatus status, int limit);
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code martello …} in a child JVM on the test classpath, its output read line by line as it comes, so a test can
  * wait for a point in the run and kill the process there with SIGKILL. Every wait is bounded.
  */
-final class Child implements AutoCloseable {
+public final class Child implements AutoCloseable {
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Process process;
@@ -36,7 +36,7 @@ final class Child implements AutoCloseable {
     }
 
     /** Starts {@code martello args…} with {@code env} added to this process's environment. */
-    static Child start(Map<String, String> env, String... args) {
+    public static Child start(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
             "-cp", System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED",
             // A short-lived CLI on a small machine: quick startup matters more than peak speed.
@@ -53,23 +53,23 @@ final class Child implements AutoCloseable {
     }
 
     /** Waits for a line of standard output matching {@code pattern}; fails if the child ends or time runs out. */
-    Matcher awaitOut(Pattern pattern) {
+    public Matcher awaitOut(Pattern pattern) {
         return await(out, pattern);
     }
 
     /** Waits for a line of standard error matching {@code pattern}. */
-    Matcher awaitErr(Pattern pattern) {
+    public Matcher awaitErr(Pattern pattern) {
         return await(err, pattern);
     }
 
     /** A question to the outside world, e.g. to the warehouse's sessions. */
     @FunctionalInterface
-    interface Condition {
+    public interface Condition {
         boolean holds() throws SQLException;
     }
 
     /** Waits until {@code condition} holds; fails if the child ends first or time runs out. */
-    void awaitWhileAlive(String what, Condition condition) throws SQLException {
+    public void awaitWhileAlive(String what, Condition condition) throws SQLException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.holds()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -96,8 +96,16 @@ final class Child implements AutoCloseable {
         assertThat(process.exitValue()).as("exit status of SIGKILL").isEqualTo(128 + 9);
     }
 
+    /** SIGTERM: asks the child to stop (its shutdown hooks run), asserting it was still running. */
+    public void terminate() {
+        assertThat(process.isAlive()).as("the child is still running when terminated\n%s", transcript()).isTrue();
+        // Through the handle: Process.destroy() would also close our ends of the child's pipes, losing what its
+        // shutdown hooks print.
+        assertThat(process.toHandle().destroy()).as("SIGTERM sent").isTrue();
+    }
+
     /** Waits for the child to end by itself and returns its exit code. */
-    int awaitExit() {
+    public int awaitExit() {
         try {
             if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -113,23 +121,23 @@ final class Child implements AutoCloseable {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String out() {
+    public String out() {
         synchronized (out) {
             return String.join("\n", out);
         }
     }
 
-    String err() {
+    public String err() {
         synchronized (err) {
             return String.join("\n", err);
         }
     }
 
-    String transcript() {
+    public String transcript() {
         return "--- stdout\n" + out() + "\n--- stderr\n" + err();
     }
 

@@ -249,6 +249,22 @@ final class JooqRunStore implements RunStore {
     }
 
     @Override
+    public boolean requestCancel(String runId, Instant at) {
+        return db.update(Runs.TABLE).set(Runs.CANCEL_REQUESTED_AT, at)
+            .where(Runs.ID.eq(runId), Runs.STATUS.eq(RunStatus.STARTED.name())).execute() == 1;
+    }
+
+    @Override
+    public Set<String> cancelRequested(Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.select(Runs.ID).from(Runs.TABLE)
+            .where(Runs.ID.in(runIds), Runs.STATUS.eq(RunStatus.STARTED.name()), Runs.CANCEL_REQUESTED_AT.isNotNull())
+            .fetch(Runs.ID));
+    }
+
+    @Override
     public List<Run> runsOf(String workspace, RunStatus status, int limit) {
         return db.select(RUN_COLUMNS).from(Runs.TABLE)
             .where(Runs.WORKSPACE.eq(workspace), Runs.STATUS.eq(status.name()))

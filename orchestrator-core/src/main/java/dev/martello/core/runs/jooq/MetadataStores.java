@@ -36,7 +36,10 @@ public final class MetadataStores {
         // WRITE_DELAY=0: by default H2 writes commits to the file up to a second later, so a SIGKILL lost every run
         // committed in that second; now each commit reaches the file (~0.25 ms each, hence batches).
         // DB_CLOSE_ON_EXIT=FALSE: the pool closes the database; H2's own shutdown hook would race runs still writing.
-        config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath()
+        // async: the file through an AsynchronousFileChannel, which an interrupt does not close (H2 waits for the I/O
+        // and sets the interrupt again). With a FileChannel, one interrupted thread touching the file closed the whole
+        // database: stopping Quartz (it interrupts its threads) did that, and `serve` then hung on SIGTERM.
+        config.setJdbcUrl("jdbc:h2:async:" + file.toAbsolutePath()
             + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         config.setUsername("sa");
         config.setPassword("");

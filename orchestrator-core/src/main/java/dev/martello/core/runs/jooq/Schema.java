@@ -29,6 +29,7 @@ final class Schema {
         static final Field<Instant> CREATED_AT = instant("run", "created_at");
         static final Field<Instant> STARTED_AT = instant("run", "started_at");
         static final Field<Instant> FINISHED_AT = instant("run", "finished_at");
+        static final Field<Instant> CANCEL_REQUESTED_AT = instant("run", "cancel_requested_at");
         static final Field<String> MESSAGE = text("run", "message");
         static final Field<Integer> PRIORITY = column("run", "priority", SQLDataType.INTEGER);
         static final Field<String> POOLS = text("run", "pools");
