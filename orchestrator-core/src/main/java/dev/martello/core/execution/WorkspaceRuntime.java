@@ -43,7 +43,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
     private final Warehouse warehouse;
     private final Executor executor;
     private final List<Run> recovered;
-    private final NodeHeartbeat heartbeat;
+    /** Started when this runtime first executes or claims runs: read-only commands leave no node row behind. */
+    private NodeHeartbeat heartbeat;
 
     private WorkspaceRuntime(Workspace workspace, RuntimeSettings settings, RunStore store, Warehouse warehouse,
                              List<Run> recovered) {
@@ -54,7 +55,16 @@ public final class WorkspaceRuntime implements AutoCloseable {
         this.recovered = List.copyOf(recovered);
         this.executor = new Executor(workspace.name(), workspace.graph(), warehouse, store,
             settings.warehouseConcurrency(), settings.node());
-        this.heartbeat = new NodeHeartbeat(store, settings.node());
+    }
+
+    /**
+     * Announces this process as a node that executes runs, heartbeating until {@link #close()}, so that other nodes
+     * sharing the store leave its runs alone while it lives. Called before running or claiming anything; idempotent.
+     */
+    public synchronized void joinAsNode() {
+        if (heartbeat == null) {
+            heartbeat = new NodeHeartbeat(store, settings.node());
+        }
     }
 
     public static WorkspaceRuntime open(Workspace workspace) {
@@ -140,6 +150,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     /** Executes a run the queue claimed; see {@link Executor#execute}. */
     public RunResult executeClaimed(Run run, Plan plan, RunOptions options, RunListener listener) {
         requireValid();
+        joinAsNode();
         return executor.execute(run, plan, options, listener);
     }
 
@@ -185,6 +196,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     /** Runs a plan made by {@link #plan}; blocks until the run has ended. */
     public RunResult execute(Plan plan, RunOptions options, RunListener listener) {
         requireValid();
+        joinAsNode();
         return executor.run(plan, options, listener);
     }
 
@@ -226,7 +238,11 @@ public final class WorkspaceRuntime implements AutoCloseable {
     @Override
     public void close() {
         try {
-            heartbeat.close();
+            synchronized (this) {
+                if (heartbeat != null) {
+                    heartbeat.close();
+                }
+            }
             warehouse.close();
         } finally {
             store.close();

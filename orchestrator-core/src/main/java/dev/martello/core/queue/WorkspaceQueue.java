@@ -66,6 +66,7 @@ public final class WorkspaceQueue implements AutoCloseable {
 
     /** Starts claiming and executing queued runs, including those left queued before a restart. */
     public WorkspaceQueue start() {
+        runtime.joinAsNode();
         dispatcher.start();
         return this;
     }
