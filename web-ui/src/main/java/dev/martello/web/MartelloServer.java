@@ -77,7 +77,7 @@ public final class MartelloServer implements AutoCloseable {
         routes.addAll(new AssetsApi(workspaces, json).routes());
         routes.addAll(new LineageApi(workspaces, json).routes());
         routes.addAll(new FreshnessApi(workspaces, json).routes());
-        routes.addAll(new RunsApi(workspaces, launcher).routes());
+        routes.addAll(new RunsApi(workspaces, launcher, json).routes());
         Map<String, Object> openApi = OpenApi.document(routes, VERSION);
 
         Javalin app = Javalin.create(c -> {
@@ -101,9 +101,10 @@ public final class MartelloServer implements AutoCloseable {
         });
         ErrorMapper.install(app);
         for (Route r : routes) {
+            String action = r.action();
             app.addHttpHandler(r.method(), r.path(), ctx -> {
                 if (r.role() != null) {
-                    Principal p = auth.require(ctx, r.role(), r.action());
+                    Principal p = auth.require(ctx, r.role(), action);
                     ctx.attribute(Principal.class.getName(), p);
                 }
                 r.handler().handle(ctx);
