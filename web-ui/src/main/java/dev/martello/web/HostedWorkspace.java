@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,7 @@ public final class HostedWorkspace {
     private volatile WorkspaceRuntime runtime;
     private volatile MaterializationHistory history;
     private volatile Consumer<StateSnapshot> listener = s -> { };
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
     private FreshnessWatch freshness;
 
     private HostedWorkspace(String name, WorkspaceRuntime runtime, WorkspaceSource source,
@@ -126,9 +128,26 @@ public final class HostedWorkspace {
         return s;
     }
 
-    /** After a run of this server materialized something or ended: read models catch up at once. */
+    /** After a run of this server ended: read models catch up before the caller announces the end. */
     public void changed() {
         refresh();
+    }
+
+    /**
+     * After a step of a run materialized something: a refresh on a virtual thread, coalesced (while one is waiting
+     * to start, more calls add nothing), so a run of many steps is not slowed by a refresh per step.
+     */
+    public void changedSoon() {
+        if (refreshPending.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("martello-refresh-" + name).start(() -> {
+                refreshPending.set(false);
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    LOG.warn("Workspace {} could not be refreshed: {}", name, e.getMessage());
+                }
+            });
+        }
     }
 
     /**

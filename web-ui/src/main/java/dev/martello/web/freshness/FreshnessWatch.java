@@ -11,7 +11,6 @@ import dev.martello.core.graph.AssetGraph;
 import dev.martello.core.observation.jooq.JooqObservationStore;
 import dev.martello.core.runs.AssetPartition;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,19 +20,15 @@ import java.util.Map;
  * A hosted workspace's freshness, from core: {@link FreshnessEvaluator} judges every policy per partition and as a
  * whole; under {@link FreshnessSource#SERVER} its transitions are recorded in the metadata store, under
  * {@link FreshnessSource#DAEMON} they are only previewed (the daemon records them). It remembers since when each
- * target has its status, and recomputes the {@link SloReport} from the stored transitions when any changed, or at
- * least every {@link #SLO_EVERY}. One evaluation at a time.
+ * target has its status, and computes the {@link SloReport} from the stored transitions (two window queries) with
+ * each evaluation. One evaluation at a time.
  */
 public final class FreshnessWatch {
-    static final Duration SLO_EVERY = Duration.ofSeconds(30);
-
     private final FreshnessSource source;
     private final AssetGraph graph;
     private final FreshnessStore store;
     private final FreshnessEvaluator evaluator;
     private final Map<AssetPartition, Instant> since = new HashMap<>();
-    private SloReport slo;
-    private Instant sloAt;
 
     private FreshnessWatch(FreshnessSource source, AssetGraph graph, FreshnessStore store,
                            FreshnessEvaluator evaluator) {
@@ -66,10 +61,7 @@ public final class FreshnessWatch {
         for (FreshnessTransition t : transitions) {
             since.put(t.target(), t.at());
         }
-        if (slo == null || !transitions.isEmpty() || !sloAt.plus(SLO_EVERY).isAfter(now)) {
-            slo = SloReport.of(graph, store, now);
-            sloAt = now;
-        }
+        SloReport slo = SloReport.of(graph, store, now);
         Map<AssetPartition, FreshnessState> states = evaluator.states();
         Map<AssetPartition, FreshnessView> views = HashMap.newHashMap(states.size());
         states.forEach((target, state) -> views.put(target, FreshnessView.of(state, since.get(target))));
