@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The runs list (newest N, the runs page's and the API's most frequent question) read from the store and serialised
  * at most once per {@value #MAX_AGE_MS} ms per workspace and N, whoever asks: a hundred clients polling cost one
- * query. The age stays below the runs page's 1 s reload delay after a run event, so the page still sees the run the
- * event was about. Runs may start in another thread or a daemon, so there is no event to invalidate on: age it is.
+ * query. The age stays below the runs page's reload delay after a run event (700 ms), so the page still sees the run
+ * the event was about. Runs may start in another thread or a daemon, so there is no event to invalidate on: age it is.
  */
 final class RecentRuns {
     static final long MAX_AGE_MS = 500;
