@@ -41,6 +41,8 @@ class AutomationInDaemonTest {
 
             await("chain/c materialized", () -> ws.runtime().store().latestState(AssetKey.parse("chain/c"), "")
                 .isPresent());
+            // the materialization is stored a moment before its run is marked finished
+            await("every run finished", () -> ws.runtime().runs(20).stream().allMatch(r -> r.status().isTerminal()));
 
             List<Run> runs = ws.runtime().runs(20);
             assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.SUCCEEDED));
