@@ -24,11 +24,13 @@ import java.util.List;
  */
 final class UiBenchServer implements AutoCloseable {
     final MartelloServer server;
+    final HostedWorkspace hosted;
     final SyntheticMarts marts;
     private final Path dir;
 
-    private UiBenchServer(MartelloServer server, SyntheticMarts marts, Path dir) {
+    private UiBenchServer(MartelloServer server, HostedWorkspace hosted, SyntheticMarts marts, Path dir) {
         this.server = server;
+        this.hosted = hosted;
         this.marts = marts;
         this.dir = dir;
     }
@@ -47,7 +49,7 @@ final class UiBenchServer implements AutoCloseable {
             HostedWorkspace hosted = HostedWorkspace.of(runtime, null, FreshnessSource.SERVER, Clock.systemUTC());
             MartelloServer server = MartelloServer.start(new ServerConfig("127.0.0.1", 0, AuthConfig.openAccess()),
                 List.of(hosted));
-            return new UiBenchServer(server, marts, dir);
+            return new UiBenchServer(server, hosted, marts, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
