@@ -15,7 +15,6 @@ import dev.martello.web.runs.RunLauncher;
 import dev.martello.web.runs.RunsApi;
 import dev.martello.web.sse.EventHub;
 import io.javalin.Javalin;
-import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
