@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Web UI benchmarks (BENCHMARKS.md, issue 5): lineage API server time at 10k assets, the lineage page's first
-# interactive paint at 5k assets in Debian's headless Chromium, and the API's latency under 100 concurrent clients.
+# interactive paint at 5k assets in Debian's headless Chromium, the API's latency under 100 concurrent clients, and
+# the cost of the background state refresh at 10k assets.
 # Usage: bench/run-ui-benchmarks.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,3 +19,5 @@ echo "| assets | first load ms (cold cache) | median ms | min ms | max ms |"
 run dev.martello.bench.LineagePageBenchmark 5000 7
 echo "| clients | assets | requests | p50 ms | p99 ms | max ms | req/s | errors |"
 run dev.martello.bench.ApiLoadBenchmark 100 1000 200
+echo "| assets | state refresh median ms | min ms | max ms |"
+run dev.martello.bench.StateRefreshBenchmark 10000

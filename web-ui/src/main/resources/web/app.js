@@ -197,17 +197,21 @@ async function asset(key) {
           <dt>Code version</dt><dd class="mono">${esc(d.codeVersion)}</dd><dt>Defined at</dt><dd class="mono">${esc(d.definedAt)}</dd></dl></div>
         <div class="panel"><h2>Status and SLO</h2><dl class="kv">
           <dt>Freshness policy</dt><dd>${esc(a.freshnessPolicy || 'none')}</dd>
-          <dt>Freshness</dt><dd id="freshness-state">${pill(a.freshness && a.freshness.state)} <span class="muted">${esc(a.freshness && a.freshness.reason)}</span></dd>
+          <dt>Freshness</dt><dd id="freshness-state">${pill(a.freshness && a.freshness.state)} <span class="muted">${esc(a.freshness && a.freshness.reason)}</span>${a.freshness && a.freshness.since ? ` <span class="muted">· since</span> ${when(a.freshness.since)}` : ''}</dd>
+          ${d.freshnessPartitions.length ? `<dt>Judged partitions</dt><dd id="freshness-partitions">${d.freshnessPartitions.map((p) => `<div>${pill(p.state)} <span class="mono">${esc(p.partition)}</span> <span class="muted">${esc(p.reason)}</span></div>`).join('')}</dd>` : ''}
+          <dt>Freshness SLO</dt><dd id="freshness-slo">${d.slo ? `7 days <b>${pct(d.slo.slo7d)}</b> · 28 days <b>${pct(d.slo.slo28d)}</b> <span class="muted">of tracked time in PASS</span>` : '<span class="muted">no policy</span>'}</dd>
           <dt>Staleness</dt><dd id="staleness-reason">${esc(a.stalenessReason || a.staleness)}</dd>
           <dt>Last materialized</dt><dd>${when(a.lastMaterializedAt)} ${a.lastRunId ? `in <a href="#/runs/${esc(a.lastRunId)}">${esc(a.lastRunId)}</a>` : ''}</dd>
           <dt>Rows</dt><dd>${a.rows == null ? '–' : Number(a.rows).toLocaleString()}</dd></dl></div>
         <div class="panel"><h2>Materializations</h2>${chart(hist)}</div>
-        <div class="panel"><h2>Partitions</h2>${parts.partitioned ? `<div class="muted" style="margin-bottom:8px">${esc(parts.definition)} · newest ${parts.partitions.length}</div><div class="part-grid">${parts.partitions.map((p) => `<i class="${esc(p.status)}" title="${esc(p.key)}: ${esc(p.status)}"></i>`).join('')}</div>` : '<p class="muted">Not partitioned.</p>'}</div>
+        <div class="panel"><h2>Partitions</h2>${parts.partitioned ? `<div class="muted" style="margin-bottom:8px">${esc(parts.definition)} · newest ${parts.partitions.length}${a.freshnessPolicy ? ` · colour by <select id="grid-by"><option value="status">status</option><option value="freshness"${S.gridBy === 'freshness' ? ' selected' : ''}>freshness</option></select>` : ''}</div><div class="part-grid" id="part-grid">${partCells(parts.partitions)}</div>` : '<p class="muted">Not partitioned.</p>'}</div>
         <div class="panel"><h2>Upstream</h2>${links(d.upstream)}<h2 class="section-gap">Downstream</h2>${links(d.downstream)}</div>
         <div class="panel"><h2>Columns (contract)</h2>${d.columns.length ? `<table class="data"><thead><tr><th>Column</th><th>Type</th><th>Nullable</th><th>Description</th></tr></thead><tbody>${d.columns.map((c) => `<tr><td class="mono">${esc(c.name)}</td><td>${esc(c.type)}</td><td>${c.nullable ? 'yes' : 'no'}</td><td>${esc(c.description)}</td></tr>`).join('')}</tbody></table>` : '<p class="muted">No declared columns.</p>'}</div>
         <div class="panel"><h2>Checks</h2>${d.checks.length ? `<table class="data"><thead><tr><th>Check</th><th>Severity</th><th>Last result</th></tr></thead><tbody>${d.checks.map((c) => { const r = checks.find((x) => x.check === c.name); return `<tr><td class="mono">${esc(c.name)}</td><td>${esc(c.severity)}</td><td>${r ? pill(r.passed ? 'PASS' : 'FAIL') + ' ' + when(r.at) : '<span class="muted">not run</span>'}</td></tr>`; }).join('')}</tbody></table>` : '<p class="muted">No checks.</p>'}</div>
         <div class="panel" style="grid-column:1/-1"><h2>SQL</h2>${d.sql ? `<pre class="sql">${esc(d.sql)}</pre>` : '<p class="muted">Computed in Java.</p>'}</div>
       </div>`;
+    const gridBy = document.getElementById('grid-by');
+    if (gridBy) gridBy.onchange = () => { S.gridBy = gridBy.value; document.getElementById('part-grid').innerHTML = partCells(parts.partitions); };
     const btn = document.getElementById('materialize');
     if (btn) btn.onclick = async () => {
       btn.disabled = true; btn.textContent = 'Launching…';
@@ -219,7 +223,18 @@ async function asset(key) {
     };
   };
   await render();
-  onLive((type, data) => { if ((type === 'materialized' && data.asset === key) || (type === 'run-finished')) render(); });
+  onLive((type, data) => { if ((type === 'materialized' && data.asset === key) || (type === 'run-finished')
+    || (type === 'freshness' && (data.transitions || []).some((t) => t.asset === key))) render(); });
+}
+
+function partCells(partitions) {
+  const byFreshness = S.gridBy === 'freshness';
+  return partitions.map((p) => {
+    const f = p.freshness;
+    const cls = byFreshness ? (f ? 'F-' + f.state : 'F-UNKNOWN') : p.status;
+    const title = `${p.key}: ${p.status}` + (f ? ` · freshness ${f.state}: ${f.reason}` : '');
+    return `<i class="${esc(cls)}" title="${esc(title)}"></i>`;
+  }).join('');
 }
 
 async function source(key) {
@@ -252,11 +267,13 @@ async function freshness() {
   const f = await api(wsPath('/freshness'));
   const bar = (c) => { const t = Object.values(c).reduce((a, b) => a + b, 0) || 1; return `<div class="bar">${['PASS', 'WARN', 'FAIL', 'UNKNOWN'].map((s) => `<span style="width:${100 * c[s] / t}%;background:var(--${s.toLowerCase()})"></span>`).join('')}</div>`; };
   const card = (g) => `<div class="panel"><h2>${esc(g.name)}</h2>${bar(g.counts)}
-    <div class="stat-row"><div><span class="stat" style="color:var(--pass)">${g.counts.PASS}</span><span class="muted">fresh</span></div><div><span class="stat" style="color:var(--warn)">${g.counts.WARN}</span><span class="muted">warn</span></div><div><span class="stat" style="color:var(--fail)">${g.counts.FAIL}</span><span class="muted">late</span></div><div><span class="stat" style="color:var(--unknown)">${g.counts.UNKNOWN}</span><span class="muted">no policy</span></div></div>
+    <div class="stat-row"><div><span class="stat" style="color:var(--pass)">${g.counts.PASS}</span><span class="muted">fresh</span></div><div><span class="stat" style="color:var(--warn)">${g.counts.WARN}</span><span class="muted">warn</span></div><div><span class="stat" style="color:var(--fail)">${g.counts.FAIL}</span><span class="muted">late</span></div><div><span class="stat" style="color:var(--unknown)">${g.counts.UNKNOWN}</span><span class="muted">unknown</span></div></div>
+    <div class="muted">${g.assets} asset${g.assets === 1 ? '' : 's'} with a freshness policy</div>
     <div class="muted">SLO in PASS: 7 days <b>${pct(g.slo7d)}</b> · 28 days <b>${pct(g.slo28d)}</b></div></div>`;
-  $view.innerHTML = `<div class="page-head"><div><h1>Freshness</h1><div class="muted">evaluated ${when(f.evaluatedAt)}</div></div></div>
-    <h2>Late now</h2><div class="panel" style="padding:0;margin-bottom:22px"><table class="data"><thead><tr><th>Asset</th><th>State</th><th>Late since</th><th>Owners</th><th>Why</th></tr></thead><tbody>
-    ${f.late.map((l) => `<tr><td><a href="#/asset/${esc(l.key)}">${esc(l.key)}</a></td><td>${pill(l.state)}</td><td>${l.lateSince ? when(l.lateSince) : 'never materialized'}</td><td>${l.owners.map((o) => `<span class="tag">${esc(o)}</span>`).join('')}</td><td class="muted">${esc(l.reason)}</td></tr>`).join('') || '<tr><td colspan="5" class="empty">Everything with a policy is fresh.</td></tr>'}
+  const parts = (l) => l.partitions.length ? `<div>${l.partitions.map((p) => `${pill(p.state)} <span class="mono">${esc(p.partition)}</span>`).join(' ')}</div>` : '';
+  $view.innerHTML = `<div class="page-head"><div><h1>Freshness</h1><div class="muted">evaluated ${when(f.evaluatedAt)} by the ${esc(f.evaluatedBy)}</div></div></div>
+    <h2>Late now</h2><div class="panel" style="padding:0;margin-bottom:22px"><table class="data" id="late"><thead><tr><th>Asset</th><th>State</th><th>Late since</th><th>Owners</th><th>SLO 7d / 28d</th><th>Why</th></tr></thead><tbody>
+    ${f.late.map((l) => `<tr><td><a href="#/asset/${esc(l.key)}">${esc(l.key)}</a></td><td>${pill(l.state)}</td><td>${when(l.lateSince)}</td><td>${l.owners.map((o) => `<span class="tag">${esc(o)}</span>`).join('')}</td><td>${pct(l.slo7d)} / ${pct(l.slo28d)}</td><td class="muted">${esc(l.reason)}${parts(l)}</td></tr>`).join('') || '<tr><td colspan="6" class="empty">Everything with a policy is fresh.</td></tr>'}
     </tbody></table></div>
     <h2>By mart</h2><div class="grid cards" id="by-mart" style="margin-bottom:22px">${f.byMart.map(card).join('')}</div>
     <h2>By owner</h2><div class="grid cards" id="by-owner">${f.byOwner.map(card).join('')}</div>`;

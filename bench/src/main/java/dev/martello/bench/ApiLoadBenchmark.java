@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection sending requests back to back, a mix of the catalog's and the lineage page's reads on a workspace of
  * N assets (default 1,000): asset list (a page of 100 with state), lineage status overlay, runs list, one asset's
  * detail. Bounded: a warm-up, then a fixed number of requests per client. Prints p50 / p99 / max and throughput.
+ * A fourth argument (0-3) sends only that route of the mix, to see which one costs what.
  *
- * <p>{@code java -cp … dev.martello.bench.ApiLoadBenchmark 100 1000 200}
+ * <p>{@code java -cp … dev.martello.bench.ApiLoadBenchmark 100 1000 200 [route]}
  */
 public final class ApiLoadBenchmark {
     private ApiLoadBenchmark() {
@@ -29,11 +30,12 @@ public final class ApiLoadBenchmark {
         int perClient = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         try (UiBenchServer s = UiBenchServer.start(assets)) {
             String asset = s.marts.deepAssetKey();
-            List<URI> mix = List.of(
+            List<URI> all = List.of(
                 URI.create(s.url("/api/workspaces/synthetic/assets?limit=100")),
                 URI.create(s.url("/api/workspaces/synthetic/lineage/status")),
                 URI.create(s.url("/api/workspaces/synthetic/runs?limit=20")),
                 URI.create(s.url("/api/workspaces/synthetic/assets/" + asset)));
+            List<URI> mix = args.length > 3 ? List.of(all.get(Integer.parseInt(args[3]))) : all;
             run(clients, Math.max(10, perClient / 5), mix);  // warm-up
             List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
             long t0 = System.nanoTime();

@@ -9,7 +9,7 @@ import dev.martello.web.HostedWorkspace;
 import dev.martello.web.MartelloServer;
 import dev.martello.web.ServerConfig;
 import dev.martello.web.auth.AuthConfig;
-import dev.martello.web.freshness.PolicyFreshnessEvaluator;
+import dev.martello.web.freshness.FreshnessSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +24,13 @@ import java.util.List;
  */
 final class UiBenchServer implements AutoCloseable {
     final MartelloServer server;
+    final HostedWorkspace hosted;
     final SyntheticMarts marts;
     private final Path dir;
 
-    private UiBenchServer(MartelloServer server, SyntheticMarts marts, Path dir) {
+    private UiBenchServer(MartelloServer server, HostedWorkspace hosted, SyntheticMarts marts, Path dir) {
         this.server = server;
+        this.hosted = hosted;
         this.marts = marts;
         this.dir = dir;
     }
@@ -44,11 +46,10 @@ final class UiBenchServer implements AutoCloseable {
                 throw new IllegalStateException("synthetic workspace has problems: " + ws.problems().getFirst());
             }
             WorkspaceRuntime runtime = WorkspaceRuntime.open(ws, RuntimeSettings.defaults().withSeedSources(false));
-            HostedWorkspace hosted = HostedWorkspace.of(runtime, null, new PolicyFreshnessEvaluator(),
-                Clock.systemUTC());
+            HostedWorkspace hosted = HostedWorkspace.of(runtime, null, FreshnessSource.SERVER, Clock.systemUTC());
             MartelloServer server = MartelloServer.start(new ServerConfig("127.0.0.1", 0, AuthConfig.openAccess()),
-                List.of(hosted), new PolicyFreshnessEvaluator());
-            return new UiBenchServer(server, marts, dir);
+                List.of(hosted));
+            return new UiBenchServer(server, hosted, marts, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,7 +10,7 @@ import dev.martello.web.ServerConfig;
 import dev.martello.web.ServerConfigReader;
 import dev.martello.web.WorkspaceSource;
 import dev.martello.web.auth.AuthConfig;
-import dev.martello.web.freshness.PolicyFreshnessEvaluator;
+import dev.martello.web.freshness.FreshnessSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,10 +63,10 @@ final class DevCommand implements Callable<Integer> {
                 + " but nothing can be materialized until they are fixed:\n" + ValidationReport.render(ws.problems()));
             err.flush();
         }
-        HostedWorkspace hosted = HostedWorkspace.of(source.open(ws), source, new PolicyFreshnessEvaluator(),
+        HostedWorkspace hosted = HostedWorkspace.of(source.open(ws), source, FreshnessSource.SERVER,
             Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
-        MartelloServer server = MartelloServer.start(effective, List.of(hosted), new PolicyFreshnessEvaluator());
+        MartelloServer server = MartelloServer.start(effective, List.of(hosted));
         Thread hook = new Thread(() -> {
             server.close();
             stopped.countDown();

@@ -11,7 +11,6 @@ import dev.martello.web.MartelloServer;
 import dev.martello.web.ServerConfig;
 import dev.martello.web.ServerConfigReader;
 import dev.martello.web.auth.AuthConfig;
-import dev.martello.web.freshness.PolicyFreshnessEvaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -139,7 +138,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         MartelloServer web;
         try {
-            web = MartelloServer.start(server, hosted(daemon), new PolicyFreshnessEvaluator());
+            web = MartelloServer.start(server, hosted(daemon));
         } catch (RuntimeException e) {
             daemon.close();
             throw e;
@@ -175,8 +174,7 @@ final class ServeCommand implements Callable<Integer> {
         return dirs.stream().map(d -> {
             DaemonLink link = new DaemonLink(daemon, d);
             String name = link.current().map(HostedWorkspace::name).orElseGet(() -> configuredName(d));
-            return dev.martello.web.HostedWorkspace.onDaemon(name, link, new PolicyFreshnessEvaluator(),
-                Clock.systemUTC());
+            return dev.martello.web.HostedWorkspace.onDaemon(name, link, Clock.systemUTC());
         }).toList();
     }
 

@@ -10,7 +10,6 @@ import dev.martello.web.auth.Authenticator;
 import dev.martello.web.auth.Principal;
 import dev.martello.web.auth.SessionApi;
 import dev.martello.web.freshness.FreshnessApi;
-import dev.martello.web.freshness.FreshnessEvaluator;
 import dev.martello.web.lineage.LineageApi;
 import dev.martello.web.runs.RunLauncher;
 import dev.martello.web.runs.RunWatcher;
@@ -18,7 +17,6 @@ import dev.martello.web.runs.RunsApi;
 import dev.martello.web.schedules.SchedulesApi;
 import dev.martello.web.sse.EventHub;
 import io.javalin.Javalin;
-import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
@@ -30,11 +28,12 @@ import java.util.Map;
 /**
  * The Martello HTTP server: the REST API under {@code /api} (documented at {@code /api/openapi.json}), live events at
  * {@code /api/events}, and the web UI from the jar. The composition root ({@code martello dev}, {@code martello
- * serve}) starts it with the workspaces it hosts, the server configuration and a freshness evaluator; the server
- * owns the hosted workspaces from then on and closes them when it stops.
+ * serve}) starts it with the workspaces it hosts and the server configuration; the server owns the hosted workspaces
+ * from then on, keeps their states and freshness fresh on a background thread ({@link Refresher}) and closes them
+ * when it stops. Each hosted workspace says whether this server or a daemon records freshness transitions.
  *
  * <pre>{@code
- * try (MartelloServer server = MartelloServer.start(config, List.of(hosted), new PolicyFreshnessEvaluator())) {
+ * try (MartelloServer server = MartelloServer.start(config, List.of(hosted))) {
  *     System.out.println(server.url());
  * }
  * }</pre>
@@ -50,27 +49,26 @@ public final class MartelloServer implements AutoCloseable {
     private final EventHub events;
     private final RunLauncher launcher;
     private final Workspaces workspaces;
-    private final FreshnessTicker ticker;
+    private final Refresher refresher;
     /** Live events for runs the daemon executes ({@code martello serve}); idle otherwise. */
     private RunWatcher watcher;
 
     private MartelloServer(Javalin app, List<Route> routes, EventHub events, RunLauncher launcher,
-                           Workspaces workspaces, FreshnessTicker ticker) {
+                           Workspaces workspaces, Refresher refresher) {
         this.app = app;
         this.routes = routes;
         this.events = events;
         this.launcher = launcher;
         this.workspaces = workspaces;
-        this.ticker = ticker;
+        this.refresher = refresher;
     }
 
-    public static MartelloServer start(ServerConfig config, List<HostedWorkspace> hosted,
-                                       FreshnessEvaluator evaluator) {
-        return start(config, hosted, evaluator, Clock.systemUTC());
+    public static MartelloServer start(ServerConfig config, List<HostedWorkspace> hosted) {
+        return start(config, hosted, Clock.systemUTC());
     }
 
-    public static MartelloServer start(ServerConfig config, List<HostedWorkspace> hosted,
-                                       FreshnessEvaluator evaluator, Clock clock) {
+    /** @param clock what sessions expire by (each hosted workspace judges freshness by its own clock) */
+    public static MartelloServer start(ServerConfig config, List<HostedWorkspace> hosted, Clock clock) {
         ObjectMapper json = Json.mapper();
         Workspaces workspaces = new Workspaces(hosted);
         EventHub events = new EventHub(json);
@@ -79,10 +77,10 @@ public final class MartelloServer implements AutoCloseable {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new SessionApi(auth).routes());
         routes.addAll(new SystemApi(workspaces, launcher).routes());
-        routes.addAll(new AssetsApi(workspaces, clock).routes());
+        routes.addAll(new AssetsApi(workspaces, json).routes());
         routes.addAll(new LineageApi(workspaces, json).routes());
-        routes.addAll(new FreshnessApi(workspaces, evaluator, clock).routes());
-        routes.addAll(new RunsApi(workspaces, launcher).routes());
+        routes.addAll(new FreshnessApi(workspaces, json).routes());
+        routes.addAll(new RunsApi(workspaces, launcher, json).routes());
         routes.addAll(new SchedulesApi(workspaces, clock).routes());
         Map<String, Object> openApi = OpenApi.document(routes, VERSION);
 
@@ -107,9 +105,10 @@ public final class MartelloServer implements AutoCloseable {
         });
         ErrorMapper.install(app);
         for (Route r : routes) {
+            String action = r.action();
             app.addHttpHandler(r.method(), r.path(), ctx -> {
                 if (r.role() != null) {
-                    Principal p = auth.require(ctx, r.role(), r.action());
+                    Principal p = auth.require(ctx, r.role(), action);
                     ctx.attribute(Principal.class.getName(), p);
                 }
                 r.handler().handle(ctx);
@@ -118,6 +117,14 @@ public final class MartelloServer implements AutoCloseable {
         app.get("/api/openapi.json", ctx -> ctx.json(openApi));
         app.before("/api/events", ctx -> auth.require(ctx, dev.martello.web.auth.Role.VIEWER, "follow live events"));
         app.sse("/api/events", events::connect);
+        for (HostedWorkspace w : hosted) {
+            try {
+                w.refresh(); // the first snapshot, so no request waits for it
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(MartelloServer.class).warn("Workspace {} could not be refreshed: {}",
+                    w.name(), e.getMessage());
+            }
+        }
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {
@@ -125,8 +132,8 @@ public final class MartelloServer implements AutoCloseable {
             events.close();
             throw e;
         }
-        FreshnessTicker ticker = new FreshnessTicker(workspaces, events);
-        MartelloServer server = new MartelloServer(app, List.copyOf(routes), events, launcher, workspaces, ticker);
+        Refresher refresher = new Refresher(workspaces, events);
+        MartelloServer server = new MartelloServer(app, List.copyOf(routes), events, launcher, workspaces, refresher);
         server.watcher = new RunWatcher(workspaces.all(), events);
         return server;
     }
@@ -154,7 +161,7 @@ public final class MartelloServer implements AutoCloseable {
     @Override
     public void close() {
         watcher.close();
-        ticker.close();
+        refresher.close();
         launcher.close();
         events.close();
         app.stop();

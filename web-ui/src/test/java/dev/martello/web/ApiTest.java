@@ -66,11 +66,10 @@ class ApiTest {
         JsonNode orders = assets.get("items").get(0);
         assertThat(orders.get("owners").get(0).asText()).isEqualTo("team:commerce-data");
         assertThat(orders.get("freshnessPolicy").asText()).isEqualTo("within 2h");
-        assertThat(orders.get("freshness").get("state").asText()).isEqualTo("FAIL");
-        assertThat(orders.get("freshness").get("reason").asText())
-            .isEqualTo("never materialized; the policy asks for it within 2h");
+        assertThat(orders.get("freshness").get("state").asText()).isEqualTo("UNKNOWN");
+        assertThat(orders.get("freshness").get("reason").asText()).isEqualTo("never materialized");
         assertThat(orders.get("staleness").asText()).isEqualTo("MISSING");
-        assertThat(assets.get("items").get(1).get("freshness").get("state").asText()).isEqualTo("UNKNOWN");
+        assertThat(assets.get("items").get(1).get("freshness").get("reason").asText()).isEqualTo("no freshness policy");
     }
 
     @Test
@@ -83,7 +82,8 @@ class ApiTest {
         assertThat(ok("/api/workspaces/shop/assets?kind=source").get("total").asInt()).isEqualTo(1);
         assertThat(ok("/api/workspaces/shop/assets?owner=ana@").get("total").asInt()).isEqualTo(1);
         assertThat(ok("/api/workspaces/shop/assets?q=GMV").get("total").asInt()).isEqualTo(1);
-        assertThat(ok("/api/workspaces/shop/assets?freshness=fail").get("total").asInt()).isEqualTo(1);
+        assertThat(ok("/api/workspaces/shop/assets?freshness=unknown").get("total").asInt()).isEqualTo(2);
+        assertThat(ok("/api/workspaces/shop/assets?freshness=fail").get("total").asInt()).isZero();
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.martello.core.workspace.WorkspaceLoader;
 import dev.martello.web.auth.AuthConfig;
 import dev.martello.web.auth.Role;
 import dev.martello.web.auth.SecretHasher;
-import dev.martello.web.freshness.PolicyFreshnessEvaluator;
+import dev.martello.web.freshness.FreshnessSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,10 +34,12 @@ public final class TestServer implements AutoCloseable {
     private static final String CORE = "dev.martello.cli.fixtures.ShopMarts$Core";
 
     public final MartelloServer server;
+    public final HostedWorkspace hosted;
     public final HttpClient http = HttpClient.newHttpClient();
 
-    private TestServer(MartelloServer server) {
+    private TestServer(MartelloServer server, HostedWorkspace hosted) {
         this.server = server;
+        this.hosted = hosted;
     }
 
     public static AuthConfig auth() {
@@ -53,6 +55,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dir, AuthConfig auth, String coreMart) {
+        return start(dir, auth, coreMart, Clock.systemUTC());
+    }
+
+    public static TestServer start(Path dir, AuthConfig auth, String coreMart, Clock clock) {
+        return start(dir, auth, coreMart, clock, FreshnessSource.SERVER);
+    }
+
+    /**
+     * @param clock     what the runtime plans partitions by and the server judges freshness by
+     * @param freshness whether the server records freshness transitions or leaves that to a daemon
+     */
+    public static TestServer start(Path dir, AuthConfig auth, String coreMart, Clock clock,
+                                   FreshnessSource freshness) {
         try {
             Files.writeString(dir.resolve("workspace.yaml"), """
                 name: shop
@@ -75,13 +90,11 @@ public final class TestServer implements AutoCloseable {
             @Override
             public WorkspaceRuntime open(Workspace workspace) {
                 return WorkspaceRuntime.open(workspace, RuntimeSettings.defaults().withSeedSources(true)
-                    .withNotices(line -> { }));
+                    .withClock(clock).withNotices(line -> { }));
             }
         };
-        HostedWorkspace hosted = HostedWorkspace.of(source.open(source.load()), source,
-            new PolicyFreshnessEvaluator(), Clock.systemUTC());
-        return new TestServer(MartelloServer.start(new ServerConfig("127.0.0.1", 0, auth), List.of(hosted),
-            new PolicyFreshnessEvaluator()));
+        HostedWorkspace hosted = HostedWorkspace.of(source.open(source.load()), source, freshness, clock);
+        return new TestServer(MartelloServer.start(new ServerConfig("127.0.0.1", 0, auth), List.of(hosted)), hosted);
     }
 
     public String url(String path) {

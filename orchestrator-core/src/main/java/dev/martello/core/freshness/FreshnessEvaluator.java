@@ -56,6 +56,7 @@ public final class FreshnessEvaluator {
 
     private List<FreshnessTransition> judge(Instant now) {
         updates.advance();
+        states.clear(); // a partition no longer judged (yesterday's, once today's is complete) drops out
         List<FreshnessTransition> transitions = new ArrayList<>();
         for (int n = 0; n < graph.size(); n++) {
             Asset asset = graph.asset(n);

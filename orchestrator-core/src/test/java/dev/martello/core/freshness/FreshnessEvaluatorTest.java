@@ -135,6 +135,8 @@ class FreshnessEvaluatorTest {
         assertThat(changes(nextDay, today))
             .containsExactly("null→PASS: not materialized, window ended 1h ago, within 6h");
         assertThat(changes(nextDay, whole)).isEmpty();
+        assertThat(freshness.states()).as("only the last evaluation's partitions").doesNotContainKey(yesterday)
+            .containsKey(today);
         assertThat(freshness.states()).doesNotContainKey(AssetPartition.unpartitioned(AssetKey.parse("sales/free")));
     }
 

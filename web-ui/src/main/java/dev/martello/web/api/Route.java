@@ -45,6 +45,7 @@ public record Route(HandlerType method, String path, Role role, String tag, Stri
 
     /** The action in words for auth messages: {@code launch a materialization}. */
     public String action() {
-        return Character.toLowerCase(summary.charAt(0)) + summary.substring(1).replaceAll("\\.$", "");
+        String words = summary.endsWith(".") ? summary.substring(0, summary.length() - 1) : summary;
+        return Character.toLowerCase(words.charAt(0)) + words.substring(1);
     }
 }

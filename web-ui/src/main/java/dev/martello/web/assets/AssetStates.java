@@ -3,80 +3,69 @@ package dev.martello.web.assets;
 import dev.martello.core.execution.AssetStatus;
 import dev.martello.core.execution.WorkspaceRuntime;
 import dev.martello.core.graph.AssetGraph;
+import dev.martello.core.freshness.FreshnessStatus;
 import dev.martello.core.staleness.Staleness;
 import dev.martello.dsl.Asset;
-import dev.martello.web.freshness.FreshnessEvaluator;
+import dev.martello.dsl.AssetKey;
+import dev.martello.web.freshness.FreshnessView;
+import dev.martello.web.freshness.FreshnessWatch;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The state of every asset of a workspace, computed from the store in one pass and kept for a short while: the
- * lineage colours, catalog filters and freshness overview all read it, and a hundred clients polling must not mean a
- * hundred status queries. A run of this server ending {@link #invalidate() invalidates} it at once.
+ * Builds a workspace's {@link StateSnapshot} from the store (staleness and latest materialization of every asset
+ * partition, in one pass) and core's freshness evaluation, and holds the current one. Building happens on the
+ * server's refresh thread or a run's thread, never for a request (except the very first); requests read the current
+ * snapshot without locking.
  */
 public final class AssetStates {
-    private final FreshnessEvaluator evaluator;
-    private final Clock clock;
-    private final Duration maxAge;
-    private volatile Snapshot snapshot;
+    private volatile StateSnapshot current;
 
-    private record Snapshot(WorkspaceRuntime runtime, Instant at, Map<String, AssetState> states) {
+    /** The current snapshot, or null before the first {@link #refresh}. */
+    public StateSnapshot current() {
+        return current;
     }
 
-    public AssetStates(FreshnessEvaluator evaluator, Clock clock, Duration maxAge) {
-        this.evaluator = evaluator;
-        this.clock = clock;
-        this.maxAge = maxAge;
-    }
-
-    public void invalidate() {
-        snapshot = null;
-    }
-
-    /** Asset key to state, for every asset of the runtime's graph. */
-    public Map<String, AssetState> all(WorkspaceRuntime runtime) {
-        Snapshot s = snapshot;
-        Instant now = clock.instant();
-        if (s != null && s.runtime() == runtime && s.at().plus(maxAge).isAfter(now)) {
-            return s.states();
-        }
-        synchronized (this) {
-            s = snapshot;
-            if (s != null && s.runtime() == runtime && s.at().plus(maxAge).isAfter(now)) {
-                return s.states();
-            }
-            Map<String, AssetState> states = compute(runtime, now);
-            snapshot = new Snapshot(runtime, now, states);
-            return states;
-        }
-    }
-
-    private Map<String, AssetState> compute(WorkspaceRuntime runtime, Instant now) {
+    public StateSnapshot refresh(WorkspaceRuntime runtime, FreshnessWatch.Evaluation freshness) {
         AssetGraph graph = runtime.workspace().graph();
         Map<String, List<AssetStatus>> byAsset = new HashMap<>();
         if (runtime.workspace().problems().isEmpty() && graph.size() > 0) {
             for (AssetStatus st : runtime.status("*")) {
-                byAsset.computeIfAbsent(st.asset().toString(), k -> new java.util.ArrayList<>()).add(st);
+                byAsset.computeIfAbsent(st.asset().toString(), k -> new ArrayList<>()).add(st);
             }
         }
+        Map<AssetKey, Map<String, FreshnessView>> partitions = new HashMap<>();
+        Map<AssetKey, FreshnessView> whole = new HashMap<>();
+        freshness.states().forEach((target, view) -> {
+            if (target.partition().isEmpty()) {
+                whole.put(target.asset(), view);
+            } else {
+                partitions.computeIfAbsent(target.asset(), k -> new TreeMap<>()).put(target.partition(), view);
+            }
+        });
         Map<String, AssetState> out = HashMap.newHashMap(graph.size());
         for (Asset a : graph.assets()) {
             String key = a.key().toString();
-            out.put(key, summarise(a, byAsset.getOrDefault(key, List.of()), now));
+            FreshnessView f = a.freshness() == null ? FreshnessView.NO_POLICY : whole.getOrDefault(a.key(),
+                new FreshnessView(FreshnessStatus.UNKNOWN, null, null, "not evaluated yet"));
+            out.put(key, summarise(a, f, partitions.getOrDefault(a.key(), Map.of()),
+                byAsset.getOrDefault(key, List.of())));
         }
-        return Map.copyOf(out);
+        StateSnapshot s = new StateSnapshot(runtime, freshness.at(), out, freshness.slo(), freshness.transitions());
+        current = s;
+        return s;
     }
 
-    private AssetState summarise(Asset asset, List<AssetStatus> partitions, Instant now) {
+    private static AssetState summarise(Asset asset, FreshnessView freshness, Map<String, FreshnessView> partitions,
+                                        List<AssetStatus> statuses) {
         AssetStatus latest = null;
-        String staleness = partitions.isEmpty() ? "MISSING" : "UP_TO_DATE";
-        String reason = partitions.isEmpty() ? new Staleness.Missing().describe() : "";
-        for (AssetStatus p : partitions) {
+        String staleness = statuses.isEmpty() ? "MISSING" : "UP_TO_DATE";
+        String reason = statuses.isEmpty() ? new Staleness.Missing().describe() : "";
+        for (AssetStatus p : statuses) {
             if (p.latest() != null && (latest == null || p.latest().materializedAt()
                 .isAfter(latest.latest().materializedAt()))) {
                 latest = p;
@@ -91,10 +80,9 @@ public final class AssetStates {
                 reason = (p.partition().isEmpty() ? "" : p.partition() + ": ") + p.staleness().describe();
             }
         }
-        Instant last = latest == null ? null : latest.latest().materializedAt();
-        return new AssetState(asset.key().toString(), evaluator.evaluate(asset.freshness(), last, now), staleness,
-            reason, last, latest == null ? null : latest.latest().rowCount(),
-            latest == null ? null : latest.latest().runId());
+        return new AssetState(asset.key().toString(), freshness, partitions, staleness, reason,
+            latest == null ? null : latest.latest().materializedAt(),
+            latest == null ? null : latest.latest().rowCount(), latest == null ? null : latest.latest().runId());
     }
 
     private static int rank(String staleness) {

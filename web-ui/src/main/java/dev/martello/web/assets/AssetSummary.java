@@ -1,6 +1,6 @@
 package dev.martello.web.assets;
 
-import dev.martello.web.freshness.Freshness;
+import dev.martello.web.freshness.FreshnessView;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +9,6 @@ import java.util.Map;
 /** One catalog row: an asset or a source with its current state (state fields are null for sources). */
 public record AssetSummary(String key, String type, String mart, String martKind, String kind, List<String> owners,
                            Map<String, String> tags, String description, boolean exposed, boolean partitioned,
-                           String freshnessPolicy, Freshness freshness, String staleness, String stalenessReason,
+                           String freshnessPolicy, FreshnessView freshness, String staleness, String stalenessReason,
                            Instant lastMaterializedAt, Long rows, String lastRunId) {
 }

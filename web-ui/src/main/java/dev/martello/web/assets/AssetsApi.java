@@ -1,12 +1,9 @@
 package dev.martello.web.assets;
 
-import dev.martello.core.execution.AssetStatus;
 import dev.martello.core.graph.AssetGraph;
-import dev.martello.core.planning.PartitionKeys;
 import dev.martello.dsl.Asset;
 import dev.martello.dsl.AssetKey;
 import dev.martello.dsl.Compute;
-import dev.martello.dsl.Partitions;
 import dev.martello.web.HostedWorkspace;
 import dev.martello.web.Workspaces;
 import dev.martello.web.api.ApiException;
@@ -15,8 +12,11 @@ import dev.martello.web.api.Route;
 import dev.martello.web.auth.Role;
 import dev.martello.core.selection.Selections;
 import io.javalin.http.Context;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.martello.core.freshness.SloReport;
+import dev.martello.web.freshness.FreshnessView;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -28,14 +28,13 @@ import static dev.martello.web.api.Route.param;
 /** The catalog and asset detail routes: list with filters, one asset, its history, checks and partitions. */
 public final class AssetsApi {
     private static final String BASE = "/api/workspaces/{ws}/assets";
-    private static final int PARTITIONS_SHOWN = 90;
 
     private final Workspaces workspaces;
-    private final Clock clock;
+    private final ObjectMapper json;
 
-    public AssetsApi(Workspaces workspaces, Clock clock) {
+    public AssetsApi(Workspaces workspaces, ObjectMapper json) {
         this.workspaces = workspaces;
-        this.clock = clock;
+        this.json = json;
     }
 
     public List<Route> routes() {
@@ -57,37 +56,60 @@ public final class AssetsApi {
                 List.of(), this::partitions));
     }
 
+    /**
+     * Rows come from the snapshot's sorted catalog; the body of each distinct query is serialised once per snapshot.
+     */
     private void list(Context ctx) {
         HostedWorkspace ws = workspaces.of(ctx);
-        AssetGraph graph = ws.workspace().graph();
+        StateSnapshot snapshot = ws.snapshot();
+        String query = ctx.queryString();
+        ctx.contentType("application/json").result(snapshot.body("assets?" + (query == null ? "" : query),
+            () -> bytes(list(ctx, ws, snapshot))));
+    }
+
+    private static Map<String, Object> list(Context ctx, HostedWorkspace ws, StateSnapshot snapshot) {
+        AssetGraph graph = snapshot.runtime().workspace().graph();
         String select = Requests.param(ctx, "select");
-        BitSet nodes = select == null ? graph.all() : Selections.select(graph, select);
+        BitSet nodes = select == null ? null : Selections.select(graph, select);
         CatalogQuery query = new CatalogQuery(Requests.param(ctx, "q"), Requests.param(ctx, "mart"),
             Requests.param(ctx, "owner"), Requests.param(ctx, "kind"), Requests.param(ctx, "tag"),
             Requests.param(ctx, "freshness"));
         int limit = Requests.intParam(ctx, "limit", 500, 1, 10_000);
         int offset = Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        Map<String, AssetState> states = ws.states().all(ws.runtime());
-        List<AssetSummary> matching = new ArrayList<>();
-        for (int n = nodes.nextSetBit(0); n >= 0; n = nodes.nextSetBit(n + 1)) {
-            AssetSummary s = AssetViews.summary(graph, n, states);
-            if (query.matches(s)) {
-                matching.add(s);
+        int total = 0;
+        List<AssetSummary> page = new ArrayList<>(Math.min(limit, 1024));
+        for (StateSnapshot.CatalogRow row : snapshot.catalog()) {
+            if ((nodes == null || nodes.get(row.node())) && query.matches(row.summary())) {
+                if (total >= offset && page.size() < limit) {
+                    page.add(row.summary());
+                }
+                total++;
             }
         }
-        matching.sort(java.util.Comparator.comparing(AssetSummary::key));
-        List<AssetSummary> page = matching.subList(Math.min(offset, matching.size()),
-            Math.min(matching.size(), offset + limit));
-        ctx.json(Map.of("total", matching.size(), "items", page));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", total);
+        out.put("items", page);
+        return out;
     }
 
     private void detail(Context ctx) {
         HostedWorkspace ws = workspaces.of(ctx);
-        AssetGraph graph = ws.workspace().graph();
         Asset a = asset(ctx, ws);
+        StateSnapshot snapshot = ws.snapshot();
+        ctx.contentType("application/json").result(snapshot.body("asset:" + a.key(),
+            () -> bytes(detail(snapshot, a))));
+    }
+
+    private static Map<String, Object> detail(StateSnapshot snapshot, Asset a) {
+        AssetGraph graph = snapshot.runtime().workspace().graph();
         int node = graph.indexOf(a.key());
+        AssetState state = snapshot.states().get(a.key().toString());
+        SloReport.AssetFigures slo = snapshot.slo(a.key());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("summary", AssetViews.summary(graph, node, ws.states().all(ws.runtime())));
+        out.put("summary", AssetViews.summary(graph, node, snapshot.states()));
+        out.put("freshnessPartitions", state == null ? List.of() : state.partitions().entrySet().stream()
+            .map(e -> partitionView(e.getKey(), e.getValue())).toList());
+        out.put("slo", slo == null ? null : sloView(slo));
         out.put("martDescription", graph.martOf(node).description());
         out.put("sql", a.compute() instanceof Compute.Sql sql ? sql.template().text() : null);
         out.put("compute", a.compute() instanceof Compute.Sql sql ? "sql (" + sql.origin() + ")" : "java");
@@ -103,7 +125,35 @@ public final class AssetsApi {
         out.put("timeout", a.timeout() == null ? null : a.timeout().toString());
         out.put("codeVersion", a.codeVersion());
         out.put("definedAt", a.location() == null ? null : a.location().toString());
-        ctx.json(out);
+        return out;
+    }
+
+    private static Map<String, Object> partitionView(String key, FreshnessView f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("partition", key);
+        m.put("state", f.state());
+        m.put("since", f.since());
+        m.put("lateSince", f.lateSince());
+        m.put("reason", f.reason());
+        return m;
+    }
+
+    /** Share of tracked time in PASS (null when nothing was tracked yet) and the time tracked, per window. */
+    private static Map<String, Object> sloView(SloReport.AssetFigures slo) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("slo7d", slo.week().ratio());
+        m.put("slo28d", slo.month().ratio());
+        m.put("tracked7d", slo.week().tracked());
+        m.put("tracked28d", slo.month().tracked());
+        return m;
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serialisable", e);
+        }
     }
 
     private void materializations(Context ctx) {
@@ -129,34 +179,7 @@ public final class AssetsApi {
             ctx.json(Map.of("partitioned", false, "partitions", List.of()));
             return;
         }
-        Map<String, AssetStatus> known = new LinkedHashMap<>();
-        for (AssetStatus s : ws.runtime().status(a.key().toString())) {
-            known.put(s.partition(), s);
-        }
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (String key : recentKeys(a.partitions())) {
-            AssetStatus s = known.get(key);
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("key", key);
-            p.put("status", s == null || s.latest() == null ? "MISSING" : s.staleness().describe().startsWith("STALE")
-                ? "STALE" : "MATERIALIZED");
-            p.put("materializedAt", s == null ? null : s.materializedAt().orElse(null));
-            p.put("rows", s == null || s.latest() == null ? null : s.latest().rowCount());
-            out.add(p);
-        }
-        ctx.json(Map.of("partitioned", true, "definition", a.partitions().describe(), "partitions", out));
-    }
-
-    /** The newest {@value #PARTITIONS_SHOWN} partition keys up to the latest complete one. */
-    private List<String> recentKeys(Partitions partitions) {
-        if (partitions instanceof Partitions.Static s) {
-            return s.keys();
-        }
-        Partitions.Time t = (Partitions.Time) partitions;
-        String latest = PartitionKeys.latestComplete(partitions, clock.instant());
-        List<String> all = PartitionKeys.range(partitions, PartitionKeys.expand(partitions,
-            t.start().toString()).getFirst(), latest);
-        return all.subList(Math.max(0, all.size() - PARTITIONS_SHOWN), all.size());
+        ctx.json(PartitionGrid.of(a, ws.runtime().status(a.key().toString()), ws.snapshot()));
     }
 
     private static List<String> keys(AssetGraph graph, int[] nodes) {

@@ -4,9 +4,6 @@ import dev.martello.core.runs.Run;
 import dev.martello.core.runs.RunEvent;
 import dev.martello.core.runs.RunStore;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,63 +15,36 @@ import java.util.Set;
 /**
  * Materializations and check results per asset, indexed from the event logs of finished runs. The store keeps only
  * the latest state per partition; the asset page needs the history, so each finished run's events are read once and
- * kept in memory (the newest {@value #RUNS_SCANNED} runs at most on each refresh). A refresh reads only runs it has
- * not indexed yet, and happens at most every {@code minInterval} unless forced (after a run of this server ends).
+ * kept in memory (the newest {@value #RUNS_SCANNED} runs at most on each refresh). {@link #refresh()} reads only runs
+ * it has not indexed yet; the hosted workspace calls it off the request path, so reads never touch the store.
  */
 public final class MaterializationHistory {
     static final int RUNS_SCANNED = 500;
 
     private final RunStore store;
-    private final Clock clock;
-    private final Duration minInterval;
     private final Set<String> indexed = new HashSet<>();
     private final Map<String, List<MaterializationRecord>> materializations = new HashMap<>();
     private final Map<String, List<CheckRecord>> checks = new HashMap<>();
-    private Instant refreshedAt = Instant.MIN;
 
-    /** Makes the history of a store (a reloaded workspace gets a new one). */
-    @FunctionalInterface
-    public interface Factory {
-        MaterializationHistory create(RunStore store);
-    }
-
-    public MaterializationHistory(RunStore store, Clock clock, Duration minInterval) {
+    public MaterializationHistory(RunStore store) {
         this.store = store;
-        this.clock = clock;
-        this.minInterval = minInterval;
     }
 
     /** The asset's materializations, oldest first. */
     public synchronized List<MaterializationRecord> materializations(String asset) {
-        refresh(false);
         return List.copyOf(materializations.getOrDefault(asset, List.of()));
     }
 
     /** The asset's check results, newest first. */
     public synchronized List<CheckRecord> checks(String asset) {
-        refresh(false);
         List<CheckRecord> out = new ArrayList<>(checks.getOrDefault(asset, List.of()));
         out.sort(Comparator.comparing(CheckRecord::at).reversed());
         return out;
     }
 
-    /** Every asset's materialization instants, oldest first, for SLO figures. */
-    public synchronized Map<String, List<Instant>> instants() {
-        refresh(false);
-        Map<String, List<Instant>> out = new HashMap<>();
-        materializations.forEach((k, v) -> out.put(k, v.stream().map(MaterializationRecord::at).toList()));
-        return out;
-    }
-
-    /** Reads the runs finished since the last refresh; {@code force} ignores the minimum interval. */
-    public synchronized void refresh(boolean force) {
-        Instant now = clock.instant();
-        if (!force && refreshedAt.plus(minInterval).isAfter(now)) {
-            return;
-        }
-        refreshedAt = now;
-        for (Run run : store.runs(RUNS_SCANNED)) {
-            if (run.finishedAt() == null || indexed.contains(run.id())) {
+    /** Reads the runs finished since the last refresh. */
+    public synchronized void refresh() {
+        for (Run run : store.runs(RUNS_SCANNED)) {            if (run.finishedAt() == null || indexed.contains(run.id())) {
                 continue;
             }
             indexed.add(run.id());

@@ -10,6 +10,7 @@ import dev.martello.web.api.ApiException;
 import dev.martello.web.api.Requests;
 import dev.martello.web.api.Route;
 import dev.martello.web.assets.AssetState;
+import dev.martello.web.assets.StateSnapshot;
 import dev.martello.web.auth.Role;
 import io.javalin.http.Context;
 
@@ -85,11 +86,19 @@ public final class LineageApi {
 
     private void status(Context ctx) {
         HostedWorkspace ws = workspaces.of(ctx);
-        Map<String, AssetState> states = ws.states().all(ws.runtime());
-        Map<String, Object[]> out = HashMap.newHashMap(states.size());
-        states.forEach((k, s) -> out.put(k, new Object[]{s.freshness().state().name(), s.staleness(),
-            s.lastMaterializedAt() == null ? null : s.lastMaterializedAt().toEpochMilli()}));
-        ctx.json(out);
+        StateSnapshot snapshot = ws.snapshot();
+        byte[] body = snapshot.body("lineage/status", () -> {
+            Map<String, AssetState> states = snapshot.states();
+            Map<String, Object[]> out = HashMap.newHashMap(states.size());
+            states.forEach((k, s) -> out.put(k, new Object[]{s.freshness().state().name(), s.staleness(),
+                s.lastMaterializedAt() == null ? null : s.lastMaterializedAt().toEpochMilli()}));
+            try {
+                return json.writeValueAsBytes(out);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("lineage status not serialisable", e);
+            }
+        });
+        ctx.contentType("application/json").result(body);
     }
 
 }

@@ -124,7 +124,7 @@ public final class RunLauncher implements AutoCloseable {
                 "status", "FAILED", "message", String.valueOf(e.getMessage())));
         } finally {
             byLaunch.remove(active.launchId());
-            ws.changed();
+            ws.changedSoon();
         }
     }
 
@@ -166,7 +166,7 @@ public final class RunLauncher implements AutoCloseable {
             data.put("message", result.message());
             events.publish("step-finished", data);
             if (result.status() == dev.martello.core.runs.StepStatus.SUCCEEDED) {
-                ws.states().invalidate();
+                ws.changedSoon();
                 events.publish("materialized", Map.of("workspace", ws.name(), "runId", runId, "asset",
                     result.asset().toString(), "partition", result.partition()));
             }

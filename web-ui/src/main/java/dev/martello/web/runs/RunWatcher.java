@@ -105,7 +105,7 @@ public final class RunWatcher implements AutoCloseable {
                 data.put("message", s.message());
                 events.publish("step-finished", data);
                 if (s.status() == StepStatus.SUCCEEDED) {
-                    ws.states().invalidate();
+                    ws.changedSoon();
                     events.publish("materialized", Map.of("workspace", ws.name(), "runId", r.id(), "asset",
                         s.asset().toString(), "partition", s.partition()));
                 }

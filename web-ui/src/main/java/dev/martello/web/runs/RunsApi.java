@@ -30,9 +30,11 @@ public final class RunsApi {
     private final Workspaces workspaces;
     private final RunLauncher launcher;
     private final QueueLauncher queued = new QueueLauncher();
+    private final RecentRuns recent;
 
     /** Launches run on {@code launcher} under {@code martello dev}, on the daemon's queue under {@code serve}. */
-    public RunsApi(Workspaces workspaces, RunLauncher launcher) {
+    public RunsApi(Workspaces workspaces, RunLauncher launcher, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.recent = new RecentRuns(json);
         this.workspaces = workspaces;
         this.launcher = launcher;
     }
@@ -83,7 +85,8 @@ public final class RunsApi {
         String status = Requests.param(ctx, "status");
         List<Run> runs;
         if (status == null) {
-            runs = ws.runtime().runs(limit);
+            ctx.contentType("application/json").result(recent.newest(ws, limit));
+            return;
         } else {
             RunStatus s;
             try {

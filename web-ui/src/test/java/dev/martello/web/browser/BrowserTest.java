@@ -116,6 +116,10 @@ class BrowserTest {
             return p !== null && p.textContent === 'UP-TO-DATE' && p.classList.contains('UP_TO_DATE')
               && toast.textContent.startsWith('Run ');""")));
         Browser.screenshot(driver, "asset-materialized");
+        // the same render shows core's freshness verdict for the new materialization, with its SLO line
+        assertThat((String) driver.executeScript("return document.querySelector('#freshness-state .pill').textContent"))
+            .isEqualTo("PASS");
+        assertThat(driver.findElement(By.id("freshness-slo")).getText()).startsWith("7 days ");
         open("/runs");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#runs-table a.mono")));
         Browser.screenshot(driver, "runs");
@@ -124,6 +128,8 @@ class BrowserTest {
         Browser.screenshot(driver, "run");
         open("/freshness");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("by-mart")));
+        assertThat(driver.findElement(By.id("by-mart")).getText()).contains("commerce")
+            .contains("1 asset with a freshness policy");
         Browser.screenshot(driver, "freshness");
         open("/schedules");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "No scheduler"));
