@@ -6,6 +6,7 @@ import dev.martello.core.freshness.FreshnessState;
 import dev.martello.core.freshness.FreshnessStatus;
 import dev.martello.core.freshness.FreshnessStore;
 import dev.martello.core.freshness.SloReport;
+import dev.martello.core.freshness.SourceFreshness;
 import dev.martello.core.freshness.jooq.JooqFreshnessStore;
 import dev.martello.core.observation.jooq.JooqObservationStore;
 import dev.martello.core.runs.AssetPartition;
@@ -56,6 +57,9 @@ final class FreshnessCommand implements Callable<Integer> {
             String table = by == null ? perAsset(report, states) : grouped(report, states);
             spec.commandLine().getOut().print(report.assets().isEmpty()
                 ? "No asset of workspace '" + ws.name() + "' has a freshness policy.\n" : table);
+            if (by == null && !evaluator.sourceStates().isEmpty()) {
+                spec.commandLine().getOut().print("\n" + sources(evaluator.sourceStates()));
+            }
             spec.commandLine().getOut().flush();
         }
         return 0;
@@ -69,6 +73,15 @@ final class FreshnessCommand implements Callable<Integer> {
                 a.month().percent(), s.reason()));
         }
         return TextTable.render(List.of("ASSET", "POLICY", "STATUS", "SLO 7D", "SLO 28D", "WHY"), rows);
+    }
+
+    /** Sources with a policy, judged by when new data was last observed in them (no SLO: never materialized). */
+    private static String sources(List<SourceFreshness> sources) {
+        List<List<String>> rows = new ArrayList<>();
+        for (SourceFreshness s : sources) {
+            rows.add(List.of(s.source().toString(), s.status().name(), s.reason()));
+        }
+        return TextTable.render(List.of("SOURCE", "STATUS", "WHY"), rows);
     }
 
     private String grouped(SloReport report, Map<AssetPartition, FreshnessState> states) {

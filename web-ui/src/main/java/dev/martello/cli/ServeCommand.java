@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code martello serve}: the daemon and the web server over it. Runs each workspace's schedules, queue and backfills
@@ -74,31 +75,58 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Serving serving;
-        try {
-            serving = open();
-        } catch (NotStarted e) {
-            return e.exit;
-        }
+        // Before anything loads: a workspace.yaml edited while the daemon and server start is then seen as a change.
+        Map<Path, FileTime> seen = new HashMap<>();
+        dirs.forEach(d -> seen.put(d, modified(d)));
+        // Registered before anything starts: a SIGTERM while the daemon or server starts still stops what started.
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             err.println("Stopping: no new runs; running runs have " + graceSeconds + " s to finish…");
             err.flush();
-            serving.close();
+            Serving s = current.get();
+            if (s != null) {
+                s.close();
+            }
             err.println("Stopped.");
             err.flush();
             stopped.countDown();
         }, "martello-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        watch(serving.daemon(), out, err, stopped);
+        Serving serving;
+        try {
+            serving = open();
+        } catch (NotStarted e) {
+            removeHook(hook);
+            return e.exit;
+        } catch (RuntimeException e) {
+            removeHook(hook);
+            throw e;
+        }
+        watch(serving.daemon(), seen, out, err, stopped);
         return 0;
     }
 
-    /** The daemon and the web server over it, running; closing stops the server, then the daemon gracefully. */
+    /** What has started so far, for the shutdown hook. */
+    private final AtomicReference<Serving> current = new AtomicReference<>();
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook runs and finds nothing started.
+        }
+    }
+
+    /**
+     * The daemon and the web server over it ({@code web} null while it starts); closing stops the server, then the
+     * daemon gracefully.
+     */
     record Serving(Daemon daemon, MartelloServer web) implements AutoCloseable {
         @Override
         public void close() {
-            web.close();
+            if (web != null) {
+                web.close();
+            }
             daemon.close();
         }
     }
@@ -129,10 +157,12 @@ final class ServeCommand implements Callable<Integer> {
             .withTasks(AutomationTasks::of)
             .withRuntime(Runtimes.settings(err));
         Daemon daemon = Daemon.start(dirs, settings);
+        current.set(new Serving(daemon, null));
         report(daemon, out, err);
         if (daemon.workspaces().isEmpty()) {
             err.println("No workspace could be started; stopping.");
             err.flush();
+            current.set(null);
             daemon.close();
             throw new NotStarted(1);
         }
@@ -140,13 +170,16 @@ final class ServeCommand implements Callable<Integer> {
         try {
             web = MartelloServer.start(server, hosted(daemon));
         } catch (RuntimeException e) {
+            current.set(null);
             daemon.close();
             throw e;
         }
         out.println("Martello is serving the UI and API at " + web.url() + (server.auth().open()
             ? " (insecure: anyone who reaches it is admin, no login)" : "") + ". Ctrl-C stops it.");
         out.flush();
-        return new Serving(daemon, web);
+        Serving serving = new Serving(daemon, web);
+        current.set(serving);
+        return serving;
     }
 
     /**
@@ -187,10 +220,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Reloads a workspace when its workspace.yaml changes, until the daemon stops. */
-    private void watch(Daemon daemon, PrintWriter out, PrintWriter err, CountDownLatch stopped)
-        throws InterruptedException {
-        Map<Path, FileTime> seen = new HashMap<>();
-        dirs.forEach(d -> seen.put(d, modified(d)));
+    private void watch(Daemon daemon, Map<Path, FileTime> seen, PrintWriter out, PrintWriter err,
+                       CountDownLatch stopped) throws InterruptedException {
         while (!stopped.await(WATCH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             for (Path d : dirs) {
                 FileTime now = modified(d);

@@ -58,7 +58,7 @@ class ServeCliTest {
     }
 
     private Child serve(String grace, Path... workspaces) {
-        List<String> args = new ArrayList<>(List.of("serve", "--grace", grace));
+        List<String> args = new ArrayList<>(List.of("serve", "--insecure", "--port", "0", "--grace", grace));
         for (Path ws : workspaces) {
             args.add("-w");
             args.add(ws.toString());

@@ -7,10 +7,13 @@ import dev.martello.core.observation.UpdateTracker;
 import dev.martello.core.runs.AssetPartition;
 import dev.martello.core.runs.RunStore;
 import dev.martello.dsl.Asset;
+import dev.martello.dsl.Source;
+import dev.martello.dsl.SourceKey;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +29,7 @@ public final class FreshnessEvaluator {
     private final FreshnessStore store;
     private final Map<AssetPartition, FreshnessStatus> current = new HashMap<>();
     private final Map<AssetPartition, FreshnessState> states = new HashMap<>();
+    private final Map<SourceKey, SourceFreshness> sources = new LinkedHashMap<>();
 
     private FreshnessEvaluator(AssetGraph graph, UpdateTracker updates, FreshnessStore store) {
         this.graph = graph;
@@ -58,9 +62,17 @@ public final class FreshnessEvaluator {
         updates.advance();
         states.clear(); // a partition no longer judged (yesterday's, once today's is complete) drops out
         List<FreshnessTransition> transitions = new ArrayList<>();
+        sources.clear();
         for (int n = 0; n < graph.size(); n++) {
             Asset asset = graph.asset(n);
-            if (asset == null || asset.freshness() == null) {
+            if (asset == null) {
+                Source source = graph.source(n);
+                if (source != null && source.freshness() != null) {
+                    sources.put(source.key(), FreshnessRules.judge(source, updates.sourceUpdatedAt(source.key()), now));
+                }
+                continue;
+            }
+            if (asset.freshness() == null) {
                 continue;
             }
             List<String> keys = PartitionScope.of(asset, now);
@@ -86,6 +98,11 @@ public final class FreshnessEvaluator {
     /** The states of the last evaluation: the asset as a whole under partition {@code ""}, and each partition. */
     public Map<AssetPartition, FreshnessState> states() {
         return Map.copyOf(states);
+    }
+
+    /** The sources with a freshness policy, as judged by the last evaluation, in graph order. */
+    public List<SourceFreshness> sourceStates() {
+        return List.copyOf(sources.values());
     }
 
     private void note(FreshnessState state, Instant now, List<FreshnessTransition> transitions) {

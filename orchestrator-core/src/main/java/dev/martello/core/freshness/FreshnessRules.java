@@ -4,9 +4,11 @@ import dev.martello.core.automation.CronTicks;
 import dev.martello.core.planning.PartitionKeys;
 import dev.martello.core.runs.AssetPartition;
 import dev.martello.dsl.Asset;
+import dev.martello.dsl.AssetKey;
 import dev.martello.dsl.Durations;
 import dev.martello.dsl.FreshnessPolicy;
 import dev.martello.dsl.Partitions;
+import dev.martello.dsl.Source;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,24 @@ public final class FreshnessRules {
             case FreshnessPolicy.CronDeadline cron -> deadline(target, cron, materializedAt, windowEnd, now);
         };
     }
+
+    /**
+     * Judges a source by when new data was last observed in it (its loaded-at column or row count moved), with the
+     * asset rules for an unpartitioned asset: "materialized" reads "got new data".
+     */
+    public static SourceFreshness judge(Source source, Instant updatedAt, Instant now) {
+        AssetPartition probe = new AssetPartition(PROBE, "");
+        FreshnessState state = switch (source.freshness()) {
+            case FreshnessPolicy.MaxLag lag -> maxLag(probe, lag, updatedAt, null, now);
+            case FreshnessPolicy.CronDeadline cron -> deadline(probe, cron, updatedAt, null, now);
+        };
+        String reason = state.reason().replace("never materialized", "no new data observed yet")
+            .replace("last materialized", "new data last observed").replace("materialized at", "new data observed at");
+        return new SourceFreshness(source.key(), state.status(), reason);
+    }
+
+    /** Stands in for the source while the asset rules judge it; never leaves this class. */
+    private static final AssetKey PROBE = AssetKey.parse("source/probe");
 
     private static FreshnessState maxLag(AssetPartition target, FreshnessPolicy.MaxLag policy,
                                          Instant materializedAt, Instant windowEnd, Instant now) {

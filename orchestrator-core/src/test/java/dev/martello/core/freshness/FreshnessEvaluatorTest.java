@@ -74,6 +74,37 @@ class FreshnessEvaluatorTest {
     }
 
     @Test
+    void aSourceIsJudgedByWhenNewDataWasLastObservedInIt() {
+        Mart ingest = Mart.integrated("ingest").owner("team:data")
+            .source("raw.events", src -> src.loadedAt("_loaded_at").freshWithin(Duration.ofHours(1)))
+            .source("raw.unwatched")
+            .asset("e", a -> a.sql("select * from {{ source('raw.events') }} join {{ source('raw.unwatched') }} u"
+                + " using (id)"))
+            .build();
+        FreshnessEvaluator freshness = FreshnessEvaluator.open(AssetGraph.of(List.of(ingest)), runs, observations,
+            store);
+        dev.martello.dsl.SourceKey events = dev.martello.dsl.SourceKey.parse("raw.events");
+
+        freshness.evaluate(T0);
+        assertThat(freshness.sourceStates()).containsExactly(
+            new SourceFreshness(events, UNKNOWN, "no new data observed yet"));
+
+        observations.record(events, T0, "max(_loaded_at)=2026-03-02 07:55:00");
+        freshness.evaluate(T0.plus(Duration.ofMinutes(30)));
+        assertThat(freshness.sourceStates()).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(PASS);
+            assertThat(s.reason()).startsWith("new data last observed 30m ago");
+        });
+
+        freshness.evaluate(T0.plus(Duration.ofHours(2)));
+        assertThat(freshness.sourceStates()).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(FAIL);
+            assertThat(s.reason()).contains("more than 1h");
+        });
+        assertThat(freshness.states()).as("sources stay out of the asset states").isEmpty();
+    }
+
+    @Test
     void maxLagGoesFromPassToWarnToFailAndBackAndOnlyChangesAreStored() {
         metadata.materialize(T0, "sales/a");
         FreshnessEvaluator freshness = evaluator();
