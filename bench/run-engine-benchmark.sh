@@ -33,7 +33,7 @@ shift
 
 echo "Building with $JAVA_HOME ..." >&2
 # marts too: the demo workspace loads its classes from marts/target/classes.
-(cd "$root" && mvn -q -B -Dstyle.color=never -pl bench,marts -am package -Dmaven.test.skip=true) >&2
+(cd "$root" && mvn -q -B -Dstyle.color=never -pl bench,marts -am package -DskipTests) >&2
 
 classpath="$root/bench/target/classes:$root/bench/target/lib/*"
 # Quiet the JDK's native-access warning (DuckDB's driver loads its library); keep the benchmarks' own output.
