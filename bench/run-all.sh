@@ -15,5 +15,6 @@ log="$root/bench/target/all-$(date -u +%Y%m%dT%H%M%SZ).txt"
     "$root/bench/run-automation-benchmark.sh" 10000
     "$root/bench/run-scheduler-benchmark.sh"
     "$root/bench/run-ui-benchmarks.sh"
+    if command -v wrk >/dev/null; then "$root/bench/run-api-wrk.sh" 1000 30; fi
     echo "== done $(date -u); load $(cut -d' ' -f1-3 /proc/loadavg)"
 } 2>&1 | tee "$log"
