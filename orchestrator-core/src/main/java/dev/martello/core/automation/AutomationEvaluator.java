@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The automation tick: decides which asset partitions to materialize now and returns them as {@link RunRequest}s
- * for the daemon to submit (so an eager chain A → B → C moves one level per completed run and tick). Driven by an
+ * for the daemon to submit (an eager chain A → B → C is requested together, see {@link #tick}). Driven by an
  * explicit {@code now}; it owns no thread and is not thread-safe (one tick at a time).
  *
  * <p>Cost follows what changed, not the graph: the first tick judges every automated asset once; later ticks judge
@@ -62,38 +65,65 @@ public final class AutomationEvaluator {
         return new AutomationEvaluator(graph, UpdateTracker.load(graph, runs, observations), store);
     }
 
-    /** Evaluates what changed since the last tick at {@code now}; stores the decisions and returns the requests. */
+    /**
+     * Evaluates what changed since the last tick at {@code now}; stores the decisions and returns the requests. An
+     * asset partition requested at this tick counts as updated for its automated downstream in the same partition,
+     * which is judged again in the same tick: an eager chain A → B → C is requested as one run, in dependency order,
+     * rather than one level per tick.
+     */
     public TickResult tick(Instant now) {
         Map<AssetPartition, String> inProgress = store.inProgress();
-        BitSet dirty = dirtyAt(now);
-        PolicyJudge judge = new PolicyJudge(graph, updates, inProgress, lastRequests, crons);
+        BitSet dirty = dirtyAt(now); // before clearing what waited, which it includes
+        Set<AssetPartition> planned = new HashSet<>();
+        PolicyJudge judge = new PolicyJudge(graph, updates, inProgress, lastRequests, crons, planned);
         waiting.clear();
-        List<RunRequest> requests = new ArrayList<>();
-        List<Evaluation> toStore = new ArrayList<>();
+        Map<AssetPartition, RunRequest> requests = new LinkedHashMap<>();
+        Map<AssetPartition, Evaluation> decided = new LinkedHashMap<>();
         int evaluated = 0;
-        for (int n = dirty.nextSetBit(0); n >= 0; n = dirty.nextSetBit(n + 1)) {
-            Asset asset = graph.asset(n);
-            String policy = asset.automation().describe();
-            for (String key : PartitionScope.of(asset, now)) {
-                PolicyJudge.Outcome outcome = judge.judge(n, key, now);
-                evaluated++;
-                AssetPartition target = new AssetPartition(asset.key(), key);
-                Evaluation ev = new Evaluation(target, now, policy, outcome.decision(), outcome.reason(),
-                    outcome.cronTick());
-                if (outcome.decision() == Decision.REQUESTED) {
-                    requests.add(new RunRequest(target, policy + ": " + outcome.reason()));
-                    lastRequests.put(target, ev);
+        for (BitSet wave = dirty; !wave.isEmpty(); ) {
+            BitSet next = new BitSet(graph.size());
+            for (int n : graph.topologicalOrder(wave)) {
+                Asset asset = graph.asset(n);
+                String policy = asset.automation().describe();
+                boolean requested = false;
+                for (String key : PartitionScope.of(asset, now)) {
+                    AssetPartition target = new AssetPartition(asset.key(), key);
+                    if (planned.contains(target)) {
+                        continue; // requested earlier in this tick
+                    }
+                    PolicyJudge.Outcome outcome = judge.judge(n, key, now);
+                    evaluated++;
+                    Evaluation ev = new Evaluation(target, now, policy, outcome.decision(), outcome.reason(),
+                        outcome.cronTick());
+                    if (outcome.decision() == Decision.REQUESTED) {
+                        requests.put(target, new RunRequest(target, policy + ": " + outcome.reason()));
+                        lastRequests.put(target, ev);
+                        planned.add(target);
+                        requested = true;
+                    }
+                    if (outcome.waiting()) {
+                        waiting.set(n);
+                    }
+                    decided.put(target, ev);
                 }
-                if (outcome.waiting()) {
-                    waiting.set(n);
+                if (requested) {
+                    for (int d : graph.downstream(n)) {
+                        if (automated.get(d)) {
+                            next.set(d);
+                        }
+                    }
                 }
-                if (!ev.describe().equals(lastStored.put(target, ev.describe()))) {
-                    toStore.add(ev);
-                }
+            }
+            wave = next;
+        }
+        List<Evaluation> toStore = new ArrayList<>();
+        for (Evaluation ev : decided.values()) {
+            if (!ev.describe().equals(lastStored.put(ev.target(), ev.describe()))) {
+                toStore.add(ev);
             }
         }
         store.record(toStore);
-        return new TickResult(now, requests, toStore, evaluated);
+        return new TickResult(now, List.copyOf(requests.values()), toStore, evaluated);
     }
 
     private BitSet dirtyAt(Instant now) {

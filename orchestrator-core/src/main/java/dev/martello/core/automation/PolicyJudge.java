@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies one asset's automation policy to one of its partitions (PRODUCT.md, "Automation"). Every policy first
@@ -31,8 +32,11 @@ final class PolicyJudge {
         }
     }
 
-    /** One upstream partition (or source) as automation sees it; {@code updatedAt} null when it never updated. */
-    private record Upstream(String label, Instant updatedAt, boolean missing, String runId) {
+    /**
+     * One upstream partition (or source) as automation sees it; {@code updatedAt} null when it never updated;
+     * {@code planned} when it is requested at this tick and will run first in the same run.
+     */
+    private record Upstream(String label, Instant updatedAt, boolean missing, String runId, boolean planned) {
     }
 
     private final AssetGraph graph;
@@ -40,9 +44,13 @@ final class PolicyJudge {
     private final Map<AssetPartition, String> inProgress;
     private final Map<AssetPartition, Evaluation> lastRequests;
     private final Map<Integer, CronTicks> crons;
+    private final Set<AssetPartition> planned;
 
+    /** @param planned the asset partitions requested so far at this tick (read as it grows) */
     PolicyJudge(AssetGraph graph, UpdateTracker updates, Map<AssetPartition, String> inProgress,
-                Map<AssetPartition, Evaluation> lastRequests, Map<Integer, CronTicks> crons) {
+                Map<AssetPartition, Evaluation> lastRequests, Map<Integer, CronTicks> crons,
+                Set<AssetPartition> planned) {
+        this.planned = planned;
         this.graph = graph;
         this.updates = updates;
         this.inProgress = inProgress;
@@ -82,6 +90,12 @@ final class PolicyJudge {
     }
 
     private static Outcome eager(List<Upstream> ups, Instant mine, Instant requested) {
+        for (Upstream u : ups) {
+            if (u.planned()) {
+                return Outcome.request("upstream " + u.label() + " is requested at this tick; runs after it in the"
+                    + " same run");
+            }
+        }
         if (mine == null && requested == null) {
             return Outcome.request("never materialized and every upstream is present");
         }
@@ -143,14 +157,22 @@ final class PolicyJudge {
         for (int u : graph.upstream(node)) {
             Source source = graph.source(u);
             if (source != null) {
-                out.add(new Upstream(source.key().toString(), updates.sourceUpdatedAt(source.key()), false, null));
+                out.add(new Upstream(source.key().toString(), updates.sourceUpdatedAt(source.key()), false, null,
+                    false));
                 continue;
             }
             Asset up = graph.asset(u);
             for (String q : PartitionScope.upstream(asset, key, up, now)) {
                 AssetPartition p = new AssetPartition(up.key(), q);
+                if (planned.contains(p)) {
+                    // Same partition key: the same run materializes it first. Another key runs in a run of its own,
+                    // so wait for it as for any run in progress.
+                    out.add(q.equals(key) ? new Upstream(p.toString(), now, false, null, true)
+                        : new Upstream(p.toString(), null, false, "requested at this tick", false));
+                    continue;
+                }
                 Instant at = updates.materializedAt(p);
-                out.add(new Upstream(p.toString(), at, at == null, inProgress.get(p)));
+                out.add(new Upstream(p.toString(), at, at == null, inProgress.get(p), false));
             }
         }
         return out;

@@ -77,34 +77,38 @@ class AutomationEvaluatorTest {
     }
 
     @Test
-    void anEagerChainMovesOneLevelPerCompletedRunAndTick() {
+    void anEagerChainIsRequestedInOneTickAsOneRun() {
         AutomationEvaluator automation = evaluator();
 
         TickResult first = automation.tick(T0);
-        assertThat(requested(first)).containsExactly("chain/a");
+        assertThat(requested(first)).as("b, c and m follow a, requested at the same tick")
+            .containsExactly("chain/a", "chain/b", "chain/m", "chain/c");
         assertThat(first.requests().getFirst().trigger()).isEqualTo("automation");
         assertThat(first.requests().getFirst().reason())
             .isEqualTo("eager: never materialized and every upstream is present");
-        assertThat(lastReason("chain/b", T0)).isEqualTo("skipped: upstream chain/a is missing (never materialized)");
+        assertThat(first.requests().get(1).reason())
+            .isEqualTo("eager: upstream chain/a is requested at this tick; runs after it in the same run");
+        assertThat(lastReason("chain/c", T0))
+            .isEqualTo("requested: upstream chain/b is requested at this tick; runs after it in the same run");
 
-        String runA = metadata.queue(T0.plusSeconds(1), "chain/a");
+        String run = metadata.queue(T0.plusSeconds(1), "chain/a", "chain/b", "chain/c", "chain/m");
         TickResult whileRunning = automation.tick(T0.plusSeconds(30));
         assertThat(requested(whileRunning)).as("requested once, not again while its run is queued").isEmpty();
         assertThat(whileRunning.evaluated()).isZero();
 
-        metadata.succeed(runA, T0.plusSeconds(40));
-        assertThat(chain(automation.tick(T0.plusSeconds(60)))).containsExactly("chain/b");
-        metadata.materialize(T0.plusSeconds(70), "chain/b");
-        assertThat(chain(automation.tick(T0.plusSeconds(90)))).containsExactly("chain/c");
-        metadata.materialize(T0.plusSeconds(100), "chain/c");
-
-        TickResult settled = automation.tick(T0.plusSeconds(120));
-        assertThat(requested(settled)).isEmpty();
-        assertThat(lastReason("chain/c", T0.plusSeconds(120)))
-            .isEqualTo("requested: never materialized and every upstream is present");
-        TickResult idle = automation.tick(T0.plusSeconds(150));
+        metadata.succeed(run, T0.plusSeconds(40));
+        TickResult settled = automation.tick(T0.plusSeconds(60));
+        assertThat(requested(settled)).as("the run materialized them all: nothing newer upstream").isEmpty();
+        TickResult idle = automation.tick(T0.plusSeconds(90));
         assertThat(idle.evaluated()).isZero();
         assertThat(idle.stored()).isEmpty();
+
+        // A manual run of a: b and c follow in one tick again.
+        metadata.materialize(T0.plusSeconds(100), "chain/a");
+        TickResult after = automation.tick(T0.plusSeconds(120));
+        assertThat(chain(after)).containsExactly("chain/b", "chain/c");
+        assertThat(after.requests().getFirst().reason()).isEqualTo("eager: upstream chain/a updated at "
+            + T0.plusSeconds(100) + ", after the last materialization at " + T0.plusSeconds(40));
     }
 
     @Test
@@ -116,12 +120,13 @@ class AutomationEvaluatorTest {
         observations.record(RAW, T0.plusSeconds(20), "max(_loaded_at)=2026-03-02 05:00:20");
         TickResult tick = automation.tick(T0.plusSeconds(30));
 
-        assertThat(requested(tick)).as("d: every upstream updated after yesterday's cron tick")
-            .containsExactlyInAnyOrder("chain/a", "chain/d");
+        assertThat(requested(tick)).as("d: every upstream updated after yesterday's cron tick; b and c follow a")
+            .containsExactlyInAnyOrder("chain/a", "chain/d", "chain/b", "chain/c");
         assertThat(tick.requests().stream().filter(r -> r.target().toString().equals("chain/a")).findFirst()
             .orElseThrow().reason()).isEqualTo("eager: upstream raw.start updated at "
             + T0.plusSeconds(20) + ", after the last materialization at " + T0);
-        assertThat(tick.evaluated()).as("only the downstream of the source").isEqualTo(2);
+        assertThat(tick.evaluated()).as("the source's downstream (a, d), then what follows a's request (b, m, c)")
+            .isEqualTo(5);
     }
 
     @Test
@@ -142,14 +147,16 @@ class AutomationEvaluatorTest {
             .isEqualTo("skipped: upstream chain/a is in progress (run " + again + ")");
 
         metadata.fail(again, T0.plusSeconds(40)); // no new data, but nothing is in progress any more
-        assertThat(requested(automation.tick(T0.plusSeconds(50)))).containsExactlyInAnyOrder("chain/b", "chain/m");
+        assertThat(requested(automation.tick(T0.plusSeconds(50))))
+            .as("c follows b in the same run").containsExactlyInAnyOrder("chain/b", "chain/m", "chain/c");
     }
 
     @Test
     void failedRequestsAreNotRepeatedUntilSomethingNewArrives() {
         AutomationEvaluator automation = evaluator();
-        assertThat(requested(automation.tick(T0))).containsExactly("chain/a");
-        metadata.fail(metadata.queue(T0.plusSeconds(1), "chain/a"), T0.plusSeconds(5));
+        assertThat(requested(automation.tick(T0))).containsExactly("chain/a", "chain/b", "chain/m", "chain/c");
+        metadata.fail(metadata.queue(T0.plusSeconds(1), "chain/a", "chain/b", "chain/m", "chain/c"),
+            T0.plusSeconds(5));
 
         assertThat(requested(automation.tick(T0.plusSeconds(30)))).isEmpty();
 
@@ -158,7 +165,8 @@ class AutomationEvaluatorTest {
         assertThat(lastReason("chain/a", T0.plusSeconds(60))).isEqualTo("skipped: requested at " + T0
             + " and still missing; waiting for an upstream update before asking again");
         observations.record(RAW, T0.plusSeconds(70), "rows=10");
-        assertThat(requested(restarted.tick(T0.plusSeconds(80)))).containsExactly("chain/a");
+        assertThat(requested(restarted.tick(T0.plusSeconds(80)))).as("a, and what follows it at the same tick")
+            .containsExactlyInAnyOrder("chain/a", "chain/b", "chain/m", "chain/c", "chain/d");
     }
 
     @Test

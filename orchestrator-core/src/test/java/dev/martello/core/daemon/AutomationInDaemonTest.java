@@ -47,7 +47,8 @@ class AutomationInDaemonTest {
             List<Run> runs = ws.runtime().runs(20);
             assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.SUCCEEDED));
             assertThat(runs.stream().map(r -> r.trigger() + " " + r.selection()).toList())
-                .containsExactlyInAnyOrder("manual chain/a", "automation chain/b", "automation chain/c");
+                .as("b and c are requested at one tick, as one run").containsExactlyInAnyOrder("manual chain/a",
+                    "automation chain/b or chain/c");
         }
     }
 
