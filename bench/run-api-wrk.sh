@@ -6,9 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 assets="${1:-1000}" seconds="${2:-30}"
 command -v wrk >/dev/null || { echo "Needs wrk: apt-get install wrk" >&2; exit 1; }
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]]; then
-    export JAVA_HOME="$(ls -d /usr/lib/jvm/temurin-* 2>/dev/null | sort -V | tail -n 1)"
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/jdk.sh"
 (cd "$root" && mvn -q -B -Dstyle.color=never -pl bench -am package -Dmaven.test.skip=true) >&2
 info="$root/bench/target/api-server.txt"
 rm -f "$info"

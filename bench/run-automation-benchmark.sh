@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000)
-: "${JAVA_HOME:?set JAVA_HOME to a JDK 21+}"
+source "$(dirname "${BASH_SOURCE[0]}")/jdk.sh"
 (cd "$root" && mvn -q -B -Dstyle.color=never -pl bench -am package -Dmaven.test.skip=true) >&2
 classpath="$root/bench/target/classes:$root/bench/target/lib/*"
 echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1); options: -Xmx2g" >&2

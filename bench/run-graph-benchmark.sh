@@ -6,19 +6,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-java_major() {
-    "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p'
-}
-
-# Use $JAVA_HOME when it is 21+, else the newest /usr/lib/jvm/temurin-*.
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" || "$(java_major "$JAVA_HOME")" -lt 21 ]]; then
-    newest="$(ls -d /usr/lib/jvm/temurin-* 2>/dev/null | sort -V | tail -n 1 || true)"
-    if [[ -z "$newest" || "$(java_major "$newest")" -lt 21 ]]; then
-        echo "Needs JDK 21 or newer: set JAVA_HOME to one (no /usr/lib/jvm/temurin-* 21+ found)." >&2
-        exit 1
-    fi
-    export JAVA_HOME="$newest"
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/jdk.sh"
 
 sizes=("$@")
 if [[ ${#sizes[@]} -eq 0 ]]; then

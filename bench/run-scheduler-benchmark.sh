@@ -3,9 +3,7 @@
 # a 2,000-partition backfill on the embedded default. Usage: bench/run-scheduler-benchmark.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]]; then
-    export JAVA_HOME="$(ls -d /usr/lib/jvm/temurin-* 2>/dev/null | sort -V | tail -n 1)"
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/jdk.sh"
 echo "Building with $JAVA_HOME ..." >&2
 (cd "$root" && mvn -q -B -Dstyle.color=never -pl bench -am package -Dmaven.test.skip=true) >&2
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

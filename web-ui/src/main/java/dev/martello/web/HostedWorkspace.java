@@ -82,9 +82,14 @@ public final class HostedWorkspace {
         return Optional.ofNullable(daemon);
     }
 
+    /** Whether it is hosted for a daemon that could not start it: nothing to refresh, its problems are shown. */
+    public boolean notRunning() {
+        return daemon != null && daemon.current().isEmpty();
+    }
+
     /** Why the workspace does not run or has problems, one line each; empty when it is valid. */
     public List<String> problems() {
-        if (daemon != null && daemon.current().isEmpty()) {
+        if (notRunning()) {
             return daemon.problems();
         }
         return workspace().problems().stream().map(dev.martello.dsl.Problem::render).toList();

@@ -118,7 +118,7 @@ public final class MartelloServer implements AutoCloseable {
         app.before("/api/events", ctx -> auth.require(ctx, dev.martello.web.auth.Role.VIEWER, "follow live events"));
         app.sse("/api/events", events::connect);
         for (HostedWorkspace w : hosted) {
-            if (w.daemon().map(d -> d.current().isEmpty()).orElse(false)) {
+            if (w.notRunning()) {
                 continue; // not running under the daemon: the server shows its problems
             }
             try {

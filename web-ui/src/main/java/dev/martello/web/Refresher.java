@@ -41,7 +41,7 @@ final class Refresher implements AutoCloseable {
         }
         timer.scheduleWithFixedDelay(() -> {
             for (HostedWorkspace w : workspaces.all()) {
-                if (w.daemon().map(d -> d.current().isEmpty()).orElse(false)) {
+                if (w.notRunning()) {
                     continue; // not running under the daemon: its problems are what the server shows
                 }
                 try {
