@@ -51,6 +51,16 @@ final class Catalog {
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Every table whose name looks like some asset's version ({@code …__v…}), by schema: one query for all. */
+    static Map<String, List<String>> versionLikeTables(Session session) {
+        return session.rows("select table_schema, table_name from information_schema.tables"
+                    + " where table_name like '%!_!_v%' escape '!' and table_type = 'BASE TABLE'", List.of(),
+                row -> new SimpleEntry<>(session.dialect().engineName(row.getString(1)),
+                    session.dialect().engineName(row.getString(2))))
+            .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
     static Optional<String> viewDefinition(Session session, String schema, String view) {
         return session.rows("select view_definition from information_schema.views"
                 + " where table_schema = ? and table_name = ?",

@@ -8,6 +8,7 @@ import dev.martello.dsl.SqlTemplate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +33,7 @@ final class CheckRunner {
         return results;
     }
 
-    /** What the checks found, and the version's row count, counted in the same scan. */
+    /** What the checks found, and the version's row count. */
     record Outcome(long rows, List<CheckResult> results) {
     }
 
@@ -45,7 +46,24 @@ final class CheckRunner {
      * @param relation the quoted name of the version; {@code {{ this }}} in custom checks
      */
     Outcome run(Asset asset, String relation, PartitionWindow partition) {
-        RowScan scan = new RowScan();
+        RowScan scan = scan(asset, true);
+        long[] counts = scan.run(relation);
+        return checks(asset, relation, partition, counts[0], counts, 1);
+    }
+
+    /**
+     * {@link #run(Asset, String, PartitionWindow)} for a table, whose {@code count(*)} costs a lookup, not a scan: the
+     * count is taken first, on its own, and {@code afterCount} gets it before any check reads the table.
+     */
+    Outcome runCountingFirst(Asset asset, String relation, PartitionWindow partition, LongConsumer afterCount) {
+        long rows = session.count("select count(*) from " + relation, List.of());
+        afterCount.accept(rows);
+        RowScan scan = scan(asset, false);
+        return checks(asset, relation, partition, rows, scan.isEmpty() ? new long[0] : scan.run(relation), 0);
+    }
+
+    private RowScan scan(Asset asset, boolean counting) {
+        RowScan scan = new RowScan(counting);
         for (Check check : asset.checks()) {
             switch (check) {
                 case Check.NotNull c -> scan.tally(q(c.column()) + " is null", List.of());
@@ -54,14 +72,18 @@ final class CheckRunner {
                 }
             }
         }
-        long[] counts = scan.run(relation);
-        long rows = counts[0];
-        int next = 1;
+        return scan;
+    }
+
+    /** @param tallies the row-level checks' failing rows, in declaration order, from index {@code next} */
+    private Outcome checks(Asset asset, String relation, PartitionWindow partition, long rows, long[] tallies,
+                           int next) {
+        int tally = next;
         List<CheckResult> out = new ArrayList<>();
         for (Check check : asset.checks()) {
             out.add(switch (check) {
-                case Check.NotNull c -> notNull(c, counts[next++]);
-                case Check.AcceptedValues c -> acceptedValues(c, relation, counts[next++]);
+                case Check.NotNull c -> notNull(c, tallies[tally++]);
+                case Check.AcceptedValues c -> acceptedValues(c, relation, tallies[tally++]);
                 case Check.Unique c -> unique(c, relation);
                 case Check.RowCount c -> rowCount(c, rows);
                 case Check.CustomSql c -> custom(c, asset, relation, partition);
@@ -123,10 +145,20 @@ final class CheckRunner {
         return new CheckResult(c.name(), c.severity(), failing == 0, failing, message);
     }
 
-    /** One scan of a relation: {@code count(*)} and, per predicate, how many rows match it. */
+    /** One scan of a relation: {@code count(*)} if asked and, per predicate, how many rows match it. */
     private final class RowScan {
-        private final List<String> tallies = new ArrayList<>(List.of("count(*)"));
+        private final List<String> tallies = new ArrayList<>();
         private final List<Object> params = new ArrayList<>();
+
+        RowScan(boolean counting) {
+            if (counting) {
+                tallies.add("count(*)");
+            }
+        }
+
+        boolean isEmpty() {
+            return tallies.isEmpty();
+        }
 
         void tally(String predicate, List<?> predicateParams) {
             tallies.add("coalesce(sum(case when " + predicate + " then 1 else 0 end), 0)");

@@ -12,8 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -27,8 +25,8 @@ public final class JdbcWarehouse implements Warehouse {
     private final SqlRenderer renderer;
     /** Fires timeouts: cancelling from another thread is the only way to stop a running JDBC statement. */
     private final ScheduledThreadPoolExecutor timer;
-    /** Schemas seen to exist, so that a materialization does not ask the catalog each time. */
-    private final Set<String> knownSchemas = ConcurrentHashMap.newKeySet();
+    /** Schemas seen to exist and assets swept, so that a materialization does not ask the catalog each time. */
+    private final WarehouseMemory memory = WarehouseMemory.empty();
 
     private JdbcWarehouse(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
@@ -136,7 +134,7 @@ public final class JdbcWarehouse implements Warehouse {
     }
 
     private Session session(StatementGuard guard, AssetKey subject, String action) {
-        return new Session(connect(), dialect, guard, subject, action, this::release, knownSchemas);
+        return new Session(connect(), dialect, guard, subject, action, this::release, memory);
     }
 
     /**

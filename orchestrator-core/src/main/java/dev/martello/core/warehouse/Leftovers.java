@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What crashed runs leave beside an asset where versions outlive a transaction (H2, whose DDL autocommits, and the
- * replaced version on PostgreSQL): versions built but never published, and replaced versions not yet dropped. Found
- * by the naming convention; the version the public view reads is never touched. Partition staging tables are
+ * What crashed runs leave beside an asset where versions outlive a transaction (H2, whose DDL autocommits, the
+ * replaced version on PostgreSQL, a large version DuckDB committed before its checks): versions built but never
+ * published, and replaced versions not yet dropped. Found by the naming convention; the version the public view reads
+ * and versions this JVM is building are never touched. Partition staging tables are
  * temporary, so the warehouse drops them itself when a crashed session ends.
  */
 final class Leftovers {
@@ -24,11 +25,18 @@ final class Leftovers {
     private Leftovers() {
     }
 
-    /** The first step of every materialization: the schema exists and holds no leftovers of the asset. */
+    /**
+     * The first step of every materialization: the schema exists and holds no leftovers of the asset. Where versions
+     * outlive a materialization, every materialization looks for them; where only a crash can leave one, the asset's
+     * first materialization by this warehouse does ({@link CrashSweep}).
+     */
     static void prepare(Session session, VersionNames names) {
         session.ensureSchema(names.schema());
-        if (session.dialect().publisher().keepsVersions()) {
+        Publisher publisher = session.dialect().publisher();
+        if (publisher.keepsVersions()) {
             drop(session, names);
+        } else if (publisher.commitsBeforeChecksFrom().isPresent()) {
+            session.crashSweep().sweep(session, names);
         }
     }
 
@@ -40,7 +48,7 @@ final class Leftovers {
         Optional<String> published = session.dialect().publisher().publishedVersion(session, names);
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<String, RelationKind> v : new TreeMap<>(versions).entrySet()) {
-            if (!published.map(v.getKey()::equals).orElse(false)) {
+            if (!published.map(v.getKey()::equals).orElse(false) && !CrashSweep.inFlight(names.schema(), v.getKey())) {
                 try {
                     session.dropIfExistsWithin(names.schema(), v.getKey(), v.getValue(), READER_WAIT);
                     dropped.add(names.schema() + "." + v.getKey());

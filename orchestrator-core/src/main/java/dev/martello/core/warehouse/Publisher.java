@@ -1,11 +1,13 @@
 package dev.martello.core.warehouse;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How a dialect turns a table built aside into the published version, in one step readers cannot see half-done.
  * The build, the checks and the publish run in one transaction; where DDL is transactional, a failure or a crash
- * therefore leaves nothing behind.
+ * therefore leaves nothing behind — unless the publisher commits a large version before its checks
+ * ({@link #commitsBeforeChecksFrom}), when a crash can leave it aside for the next process to sweep ({@link CrashSweep}).
  */
 sealed interface Publisher permits SwapInTransaction, RepointView, SwapWith {
 
@@ -24,4 +26,14 @@ sealed interface Publisher permits SwapInTransaction, RepointView, SwapWith {
      * a crash can leave some behind and each materialization first looks for them.
      */
     boolean keepsVersions();
+
+    /**
+     * From how many rows a version is committed aside (still unpublished) before its checks read it, because the
+     * warehouse reads a version faster once it is committed; empty when every version stays in the transaction that
+     * builds it. A crash between that commit and the publish can leave the version: each asset's first
+     * materialization by a warehouse then sweeps such leftovers ({@link CrashSweep}).
+     */
+    default OptionalLong commitsBeforeChecksFrom() {
+        return OptionalLong.empty();
+    }
 }

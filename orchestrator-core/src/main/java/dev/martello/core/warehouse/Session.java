@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +28,7 @@ final class Session implements AutoCloseable {
     private final AssetKey subject;
     private final String action;
     private final Release release;
-    private final Set<String> knownSchemas;
+    private final WarehouseMemory memory;
     private boolean failed;
     private boolean userSql;
 
@@ -42,13 +40,13 @@ final class Session implements AutoCloseable {
 
     Session(Connection connection, Dialect dialect, StatementGuard guard, AssetKey subject, String action,
             Release release) {
-        this(connection, dialect, guard, subject, action, release, ConcurrentHashMap.newKeySet());
+        this(connection, dialect, guard, subject, action, release, WarehouseMemory.empty());
     }
 
-    /** @param knownSchemas the warehouse's schemas known to exist, shared by its sessions */
+    /** @param memory what the warehouse's sessions share */
     Session(Connection connection, Dialect dialect, StatementGuard guard, AssetKey subject, String action,
-            Release release, Set<String> knownSchemas) {
-        this.knownSchemas = knownSchemas;
+            Release release, WarehouseMemory memory) {
+        this.memory = memory;
         this.connection = connection;
         this.dialect = dialect;
         this.guard = guard;
@@ -76,14 +74,19 @@ final class Session implements AutoCloseable {
      * fails one step, which forgets it ({@link #forgetSchema}), so the next attempt creates it again.
      */
     void ensureSchema(String schema) {
-        if (!knownSchemas.contains(schema)) {
+        if (!memory.knownSchemas().contains(schema)) {
             dialect.ensureSchema(this, schema);
-            knownSchemas.add(schema);
+            memory.knownSchemas().add(schema);
         }
     }
 
     void forgetSchema(String schema) {
-        knownSchemas.remove(schema);
+        memory.knownSchemas().remove(schema);
+    }
+
+    /** The warehouse's sweep of versions crashed processes committed aside. */
+    CrashSweep crashSweep() {
+        return memory.crashSweep();
     }
 
     /** The names of an asset's public relation and versions, in the schema the dialect maps its mart to. */
@@ -252,6 +255,18 @@ final class Session implements AutoCloseable {
             } finally {
                 connection.setAutoCommit(true);
             }
+        } catch (SQLException e) {
+            throw failure(e, null);
+        }
+    }
+
+    /**
+     * Inside {@link #inTransaction}: commits what the transaction did so far and goes on in a new one, which the
+     * transaction's end commits or rolls back.
+     */
+    void commitSoFar() {
+        try {
+            connection.commit();
         } catch (SQLException e) {
             throw failure(e, null);
         }

@@ -11,7 +11,8 @@ import java.util.OptionalLong;
 /**
  * A full table: in one transaction, build the new version aside under a versioned name, check it, and let the
  * dialect's publisher make it the published version. Readers keep the previous version until the commit. A failure
- * rolls the version back (and drops it where DDL autocommits); a crash leaves it to the next run's cleanup.
+ * rolls the version back (and drops it where DDL autocommits or the publisher committed it before its checks); a
+ * crash leaves it to the next run's cleanup.
  */
 final class TableMaterializer {
     private TableMaterializer() {
@@ -25,6 +26,7 @@ final class TableMaterializer {
         String version = names.version(request.runId());
         String target = session.qualified(names.schema(), version);
         boolean published = false;
+        CrashSweep.building(names.schema(), version);
         try {
             Materialization m = session.inTransaction(() -> {
                 VersionBuilder.build(session, renderer, request, target, false);
@@ -34,8 +36,7 @@ final class TableMaterializer {
                         + "; create it with 'create table <target> as …', or declare the asset's columns", null);
                 }
                 ColumnContract.enforce(session, asset, target);
-                CheckRunner.Outcome checked = new CheckRunner(session, renderer).run(asset, target,
-                    request.partition());
+                CheckRunner.Outcome checked = check(session, renderer, request, target);
                 List<CheckResult> checks = CheckRunner.enforce(asset, checked.results());
                 session.dialect().publisher().publishTable(session, names, version, current);
                 return new Materialization(asset.key(), MaterializationKind.TABLE, request.partition(),
@@ -48,6 +49,22 @@ final class TableMaterializer {
             if (!published) {
                 session.quietly("drop table if exists " + target);
             }
+            CrashSweep.done(names.schema(), version);
         }
+    }
+
+    /** The version's checks; a large one is first committed aside where the publisher asks for it. */
+    private static CheckRunner.Outcome check(Session session, SqlRenderer renderer, MaterializationRequest request,
+                                             String target) {
+        CheckRunner runner = new CheckRunner(session, renderer);
+        OptionalLong commitFrom = session.dialect().publisher().commitsBeforeChecksFrom();
+        if (commitFrom.isEmpty()) {
+            return runner.run(request.asset(), target, request.partition());
+        }
+        return runner.runCountingFirst(request.asset(), target, request.partition(), rows -> {
+            if (rows >= commitFrom.getAsLong()) {
+                session.commitSoFar();
+            }
+        });
     }
 }
