@@ -2,11 +2,14 @@ package dev.martello.marts.demodata;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import static java.lang.invoke.MethodType.methodType;
@@ -19,35 +22,40 @@ import static java.lang.invoke.MethodType.methodType;
  */
 final class DuckDbAppenders {
     private static final String DRIVER_CONNECTION = "org.duckdb.DuckDBConnection";
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.publicLookup();
 
     private final Object duckdb;
     private final MethodHandle create;
     private final MethodHandle beginRow;
     private final MethodHandle endRow;
     private final MethodHandle close;
+    private final MethodHandle appendNull;
     private final MethodHandle appendLong;
     private final MethodHandle appendInt;
     private final MethodHandle appendBoolean;
     private final MethodHandle appendString;
     private final MethodHandle appendTimestamp;
     private final MethodHandle appendDecimal;
+    private final MethodHandle appendDate;
 
     private DuckDbAppenders(Object duckdb) throws ReflectiveOperationException {
         this.duckdb = duckdb;
-        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         Class<?> connection = duckdb.getClass();
-        Class<?> appender = connection.getMethod("createAppender", String.class, String.class).getReturnType();
-        create = lookup.findVirtual(connection, "createAppender", methodType(appender, String.class, String.class))
-            .asType(methodType(Object.class, Object.class, String.class, String.class));
-        beginRow = handle(lookup, appender, "beginRow", methodType(void.class));
-        endRow = handle(lookup, appender, "endRow", methodType(void.class));
-        close = handle(lookup, appender, "close", methodType(void.class));
-        appendLong = handle(lookup, appender, "append", methodType(void.class, long.class));
-        appendInt = handle(lookup, appender, "append", methodType(void.class, int.class));
-        appendBoolean = handle(lookup, appender, "append", methodType(void.class, boolean.class));
-        appendString = handle(lookup, appender, "append", methodType(void.class, String.class));
-        appendTimestamp = handle(lookup, appender, "appendLocalDateTime", methodType(void.class, LocalDateTime.class));
-        appendDecimal = handle(lookup, appender, "appendBigDecimal", methodType(void.class, BigDecimal.class));
+        Method createAppender = connection.getMethod("createAppender", String.class, String.class);
+        Class<?> appender = createAppender.getReturnType();
+        create = LOOKUP.unreflect(createAppender).asType(methodType(Object.class, Object.class, String.class,
+            String.class));
+        beginRow = handle(appender, List.of("beginRow"));
+        endRow = handle(appender, List.of("endRow"));
+        close = handle(appender, List.of("close"));
+        appendNull = handle(appender, List.of("appendNull"));
+        appendLong = handle(appender, List.of("append"), long.class);
+        appendInt = handle(appender, List.of("append"), int.class);
+        appendBoolean = handle(appender, List.of("append"), boolean.class);
+        appendString = handle(appender, List.of("append"), String.class);
+        appendTimestamp = handle(appender, List.of("append", "appendLocalDateTime"), LocalDateTime.class);
+        appendDecimal = handle(appender, List.of("append", "appendBigDecimal"), BigDecimal.class);
+        appendDate = handle(appender, List.of("append"), LocalDate.class);
     }
 
     /** The appenders of a DuckDB connection; empty for any other warehouse. */
@@ -93,7 +101,7 @@ final class DuckDbAppenders {
 
     private void append(Object appender, RawTable.Column column, Object v) throws Throwable {
         if (v == null) {
-            appendString.invokeExact(appender, (String) null);
+            appendNull.invokeExact(appender);
             return;
         }
         switch (column.type()) {
@@ -102,15 +110,30 @@ final class DuckDbAppenders {
             case BOOLEAN -> appendBoolean.invokeExact(appender, ((Boolean) v).booleanValue());
             case VARCHAR -> appendString.invokeExact(appender, (String) v);
             case TIMESTAMP -> appendTimestamp.invokeExact(appender, (LocalDateTime) v);
-            case DECIMAL -> appendDecimal.invokeExact(appender, (BigDecimal) v);
-            case DATE -> appendString.invokeExact(appender, v.toString());
+            // The appender takes a decimal only at the column's own scale.
+            case DECIMAL -> appendDecimal.invokeExact(appender,
+                ((BigDecimal) v).setScale(RawTable.Column.DECIMAL_SCALE, RoundingMode.HALF_EVEN));
+            case DATE -> appendDate.invokeExact(appender, (LocalDate) v);
             default -> throw new IllegalStateException("no raw column has type " + column.type());
         }
     }
 
-    private static MethodHandle handle(MethodHandles.Lookup lookup, Class<?> appender, String name, MethodType type)
+    /**
+     * The first of {@code names} taking {@code parameters}, as a handle returning nothing: the driver's appender
+     * returns itself from each call in newer drivers (for chaining), nothing in older ones, and some methods were renamed.
+     */
+    private static MethodHandle handle(Class<?> appender, List<String> names, Class<?>... parameters)
         throws ReflectiveOperationException {
-        return lookup.findVirtual(appender, name, type).asType(type.insertParameterTypes(0, Object.class));
+        NoSuchMethodException missing = null;
+        for (String name : names) {
+            try {
+                return LOOKUP.unreflect(appender.getMethod(name, parameters))
+                    .asType(methodType(void.class, parameters).insertParameterTypes(0, Object.class));
+            } catch (NoSuchMethodException e) {
+                missing = e;
+            }
+        }
+        throw missing;
     }
 
     private interface Call {

@@ -14,8 +14,10 @@ record RawTable(String schema, String name, List<Column> columns) {
 
     /** A column; DECIMAL is {@code decimal(18, 8)}, the only decimal the raw sources use. */
     record Column(String name, SqlType type, boolean nullable) {
+        static final int DECIMAL_SCALE = 8;
+
         String ddl() {
-            String type = this.type == SqlType.DECIMAL ? "decimal(18, 8)" : this.type.label();
+            String type = this.type == SqlType.DECIMAL ? "decimal(18, " + DECIMAL_SCALE + ")" : this.type.label();
             return name + " " + type + (nullable ? "" : " not null");
         }
     }
