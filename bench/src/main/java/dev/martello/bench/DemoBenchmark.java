@@ -77,6 +77,7 @@ public final class DemoBenchmark {
             System.out.printf(Locale.ROOT, "seed: %.1f s wall, %.1f s CPU (not part of either figure); load average"
                 + " now %s%n", seed.wallMs() / 1000, seed.cpuMs() / 1000, Stopwatch.loadAverage());
             Plan plan = runtime.plan("*", PartitionChoice.latest());
+            System.out.println("warehouse: " + EngineVersion.of(runtime.warehouse()));
             Stopwatch.Sample first = Stopwatch.time(() -> engine(runtime, 4));
             System.out.printf(Locale.ROOT, "first engine run (tables missing, parallelism 4): %.0f ms wall, %.0f ms"
                 + " CPU; %d steps%n", first.wallMs(), first.cpuMs(), plan.steps().size());

@@ -62,6 +62,7 @@ public final class EngineDagBenchmark {
         try (WorkspaceRuntime runtime = WorkspaceRuntime.open(workspace,
                 RuntimeSettings.defaults().withSeedSources(false))) {
             Plan plan = runtime.plan("*", PartitionChoice.latest());
+            System.out.println("warehouse: " + EngineVersion.of(runtime.warehouse()));
             Stopwatch.Sample first = Stopwatch.time(() -> engine(runtime, dag, 1));
             System.out.printf(Locale.ROOT, "first engine run (fresh JVM, tables missing, parallelism 1): %.0f ms wall,"
                 + " %.0f ms CPU%n", first.wallMs(), first.cpuMs());
