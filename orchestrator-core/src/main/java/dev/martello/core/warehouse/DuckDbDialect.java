@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * DuckDB, the embedded default. DDL is transactional and views bind by name at query time, so a new version is built,
- * checked and published (old table dropped, new one renamed) in one transaction: the public name stays a real table,
- * dependent views follow it, and a crash leaves nothing behind.
+ * checked and published (old table dropped, new one renamed) in one transaction: the public name stays a real table
+ * and dependent views follow it. A large version is committed aside before its checks and published in a second
+ * transaction ({@link SwapInTransaction}); what a crash leaves then is swept by the next process ({@link CrashSweep}).
  */
 record DuckDbDialect() implements Dialect {
     private static final String PREFIX = "jdbc:duckdb:";
