@@ -42,6 +42,14 @@ sealed interface Dialect permits DuckDbDialect, H2Dialect, PostgresDialect, Snow
         return Optional.empty();
     }
 
+    /**
+     * Whether materializations, which all issue DDL, may run in parallel; where not, the warehouse lets one run at a
+     * time ({@link OneAtATime}).
+     */
+    default boolean parallelDdl() {
+        return true;
+    }
+
     /** Whether {@code information_schema.tables} lists views too, as the SQL standard says. */
     default boolean listsViewsInTables() {
         return true;

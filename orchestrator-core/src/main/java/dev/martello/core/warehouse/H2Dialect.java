@@ -4,7 +4,9 @@ import java.sql.SQLException;
 
 /**
  * H2. Every DDL statement commits implicitly, so a publish must be a single statement: the public name is a view over
- * versioned physical tables ({@code schema.name__v<run>}), repointed with one {@code create or replace view}.
+ * versioned physical tables ({@code schema.name__v<run>}), repointed with one {@code create or replace view}. Its DDL
+ * locks the whole catalog and, run from parallel sessions, can deadlock until the lock timeout fails one of them (H2's
+ * maintainers: parallel DDL "isn't going to work reliably"), so materializations into H2 run one at a time.
  */
 record H2Dialect() implements Dialect {
     /** Folds unquoted names to lower case like PostgreSQL, so analysts' SQL finds the engine's lower-case names. */
@@ -26,9 +28,14 @@ record H2Dialect() implements Dialect {
     public String prepareUrl(String jdbcUrl) {
         String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
         String url = upper.contains("DATABASE_TO_LOWER") ? jdbcUrl : jdbcUrl + ";" + LOWER_CASE;
-        // H2's DDL takes a lock on its catalog (table SYS) that parallel steps wait for; its default of one second
-        // failed steps of the demo on a busy machine. The step's own timeout is what should stop a long wait.
+        // H2's DDL takes a lock on its catalog (table SYS) that other sessions' statements (a reader's, a cleanup's)
+        // wait for; its default of one second failed steps on a busy machine. The step's own timeout should stop it.
         return upper.contains("LOCK_TIMEOUT") ? url : url + ";" + LOCK_TIMEOUT;
+    }
+
+    @Override
+    public boolean parallelDdl() {
+        return false;
     }
 
     @Override

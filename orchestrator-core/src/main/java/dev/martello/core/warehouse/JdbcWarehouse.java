@@ -27,6 +27,7 @@ public final class JdbcWarehouse implements Warehouse {
     private final ScheduledThreadPoolExecutor timer;
     /** Schemas seen to exist and assets swept, so that a materialization does not ask the catalog each time. */
     private final WarehouseMemory memory = WarehouseMemory.empty();
+    private final OneAtATime turns = new OneAtATime();
 
     private JdbcWarehouse(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
@@ -71,6 +72,7 @@ public final class JdbcWarehouse implements Warehouse {
     public Materialization materialize(MaterializationRequest request) {
         Asset asset = request.asset();
         try (StatementGuard guard = StatementGuard.start(request.timeout(), request.cancellation(), timer);
+             OneAtATime.Turn turn = dialect.parallelDdl() ? OneAtATime.Turn.NONE : turns.take(guard, asset.key());
              Session session = session(guard, asset.key(), "while materializing '" + asset.key() + "'")) {
             dialect.tag(session, request.runId(), asset.key());
             try {
