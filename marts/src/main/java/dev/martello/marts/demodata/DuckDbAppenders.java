@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Optional;
 
 import static java.lang.invoke.MethodType.methodType;
@@ -45,17 +44,17 @@ final class DuckDbAppenders {
         Class<?> appender = createAppender.getReturnType();
         create = LOOKUP.unreflect(createAppender).asType(methodType(Object.class, Object.class, String.class,
             String.class));
-        beginRow = handle(appender, List.of("beginRow"));
-        endRow = handle(appender, List.of("endRow"));
-        close = handle(appender, List.of("close"));
-        appendNull = handle(appender, List.of("appendNull"));
-        appendLong = handle(appender, List.of("append"), long.class);
-        appendInt = handle(appender, List.of("append"), int.class);
-        appendBoolean = handle(appender, List.of("append"), boolean.class);
-        appendString = handle(appender, List.of("append"), String.class);
-        appendTimestamp = handle(appender, List.of("append", "appendLocalDateTime"), LocalDateTime.class);
-        appendDecimal = handle(appender, List.of("append", "appendBigDecimal"), BigDecimal.class);
-        appendDate = handle(appender, List.of("append"), LocalDate.class);
+        beginRow = handle(appender, "beginRow");
+        endRow = handle(appender, "endRow");
+        close = handle(appender, "close");
+        appendNull = handle(appender, "appendNull");
+        appendLong = handle(appender, "append", long.class);
+        appendInt = handle(appender, "append", int.class);
+        appendBoolean = handle(appender, "append", boolean.class);
+        appendString = handle(appender, "append", String.class);
+        appendTimestamp = handle(appender, "append", LocalDateTime.class);
+        appendDecimal = handle(appender, "append", BigDecimal.class);
+        appendDate = handle(appender, "append", LocalDate.class);
     }
 
     /** The appenders of a DuckDB connection; empty for any other warehouse. */
@@ -119,21 +118,13 @@ final class DuckDbAppenders {
     }
 
     /**
-     * The first of {@code names} taking {@code parameters}, as a handle returning nothing: the driver's appender
-     * returns itself from each call in newer drivers (for chaining), nothing in older ones, and some methods were renamed.
+     * The method {@code name} taking {@code parameters}, as a handle returning nothing: the driver's appender returns
+     * itself from most calls (for chaining).
      */
-    private static MethodHandle handle(Class<?> appender, List<String> names, Class<?>... parameters)
+    private static MethodHandle handle(Class<?> appender, String name, Class<?>... parameters)
         throws ReflectiveOperationException {
-        NoSuchMethodException missing = null;
-        for (String name : names) {
-            try {
-                return LOOKUP.unreflect(appender.getMethod(name, parameters))
-                    .asType(methodType(void.class, parameters).insertParameterTypes(0, Object.class));
-            } catch (NoSuchMethodException e) {
-                missing = e;
-            }
-        }
-        throw missing;
+        return LOOKUP.unreflect(appender.getMethod(name, parameters))
+            .asType(methodType(void.class, parameters).insertParameterTypes(0, Object.class));
     }
 
     private interface Call {

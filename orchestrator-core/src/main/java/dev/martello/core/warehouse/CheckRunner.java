@@ -6,6 +6,7 @@ import dev.martello.dsl.PartitionWindow;
 import dev.martello.dsl.SqlTemplate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -46,9 +47,8 @@ final class CheckRunner {
      * @param relation the quoted name of the version; {@code {{ this }}} in custom checks
      */
     Outcome run(Asset asset, String relation, PartitionWindow partition) {
-        RowScan scan = scan(asset, true);
-        long[] counts = scan.run(relation);
-        return checks(asset, relation, partition, counts[0], counts, 1);
+        long[] counts = scan(asset).run(relation, true);
+        return checks(asset, relation, partition, counts[0], Arrays.copyOfRange(counts, 1, counts.length));
     }
 
     /**
@@ -58,12 +58,11 @@ final class CheckRunner {
     Outcome runCountingFirst(Asset asset, String relation, PartitionWindow partition, LongConsumer afterCount) {
         long rows = session.count("select count(*) from " + relation, List.of());
         afterCount.accept(rows);
-        RowScan scan = scan(asset, false);
-        return checks(asset, relation, partition, rows, scan.isEmpty() ? new long[0] : scan.run(relation), 0);
+        return checks(asset, relation, partition, rows, scan(asset).run(relation, false));
     }
 
-    private RowScan scan(Asset asset, boolean counting) {
-        RowScan scan = new RowScan(counting);
+    private RowScan scan(Asset asset) {
+        RowScan scan = new RowScan();
         for (Check check : asset.checks()) {
             switch (check) {
                 case Check.NotNull c -> scan.tally(q(c.column()) + " is null", List.of());
@@ -75,10 +74,9 @@ final class CheckRunner {
         return scan;
     }
 
-    /** @param tallies the row-level checks' failing rows, in declaration order, from index {@code next} */
-    private Outcome checks(Asset asset, String relation, PartitionWindow partition, long rows, long[] tallies,
-                           int next) {
-        int tally = next;
+    /** @param tallies the row-level checks' failing rows, in declaration order */
+    private Outcome checks(Asset asset, String relation, PartitionWindow partition, long rows, long[] tallies) {
+        int tally = 0;
         List<CheckResult> out = new ArrayList<>();
         for (Check check : asset.checks()) {
             out.add(switch (check) {
@@ -145,30 +143,28 @@ final class CheckRunner {
         return new CheckResult(c.name(), c.severity(), failing == 0, failing, message);
     }
 
-    /** One scan of a relation: {@code count(*)} if asked and, per predicate, how many rows match it. */
+    /** One scan of a relation: per predicate, how many rows match it, and {@code count(*)} first if asked. */
     private final class RowScan {
         private final List<String> tallies = new ArrayList<>();
         private final List<Object> params = new ArrayList<>();
-
-        RowScan(boolean counting) {
-            if (counting) {
-                tallies.add("count(*)");
-            }
-        }
-
-        boolean isEmpty() {
-            return tallies.isEmpty();
-        }
 
         void tally(String predicate, List<?> predicateParams) {
             tallies.add("coalesce(sum(case when " + predicate + " then 1 else 0 end), 0)");
             params.addAll(predicateParams);
         }
 
-        long[] run(String relation) {
-            String sql = "select " + String.join(", ", tallies) + " from " + relation;
+        /** The tallies in order, after the row count when {@code counting}; no query when there is nothing to count. */
+        long[] run(String relation, boolean counting) {
+            List<String> columns = new ArrayList<>(tallies);
+            if (counting) {
+                columns.addFirst("count(*)");
+            }
+            if (columns.isEmpty()) {
+                return new long[0];
+            }
+            String sql = "select " + String.join(", ", columns) + " from " + relation;
             return session.rows(sql, params, row -> {
-                long[] counts = new long[tallies.size()];
+                long[] counts = new long[columns.size()];
                 for (int i = 0; i < counts.length; i++) {
                     counts[i] = row.getLong(i + 1);
                 }

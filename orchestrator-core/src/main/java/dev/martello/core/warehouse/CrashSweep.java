@@ -1,6 +1,5 @@
 package dev.martello.core.warehouse;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,27 +36,20 @@ final class CrashSweep {
         return IN_FLIGHT.contains(schema + "." + table);
     }
 
-    /**
-     * Drops the asset's versions left by crashed processes, once per asset and warehouse.
-     *
-     * @return the names of the tables dropped
-     */
-    List<String> sweep(Session session, VersionNames names) {
+    /** Drops the asset's versions left by crashed processes, once per asset and warehouse. */
+    void sweep(Session session, VersionNames names) {
         if (!swept.add(names.schema() + "." + names.name())) {
-            return List.of();
+            return;
         }
-        List<String> dropped = new ArrayList<>();
         for (String table : candidates(session).getOrDefault(names.schema(), List.of())) {
             if (names.isVersion(table) && !inFlight(names.schema(), table)) {
                 try {
                     session.dropIfExists(names.schema(), table, RelationKind.TABLE);
-                    dropped.add(names.schema() + "." + table);
                 } catch (WarehouseException e) {
                     // Left for the next process: a version has a unique name, so it is in no one's way.
                 }
             }
         }
-        return dropped;
     }
 
     private Map<String, List<String>> candidates(Session session) {
